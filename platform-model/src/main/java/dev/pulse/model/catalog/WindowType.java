@@ -1,0 +1,6 @@
+package dev.pulse.model.catalog;
+
+public enum WindowType {
+    TUMBLING,
+    SLIDING
+}
