@@ -1,0 +1,67 @@
+package dev.pulse.stack;
+
+import dev.pulse.stack.component.Component;
+import dev.pulse.stack.component.Components;
+import dev.pulse.stack.component.StackContext;
+import dev.pulse.stack.config.StackConfig;
+import dev.pulse.stack.config.StackConfigLoader;
+import dev.pulse.stack.config.StackLayout;
+import dev.pulse.stack.engine.EngineJars;
+import dev.pulse.stack.engine.EngineVersions;
+import dev.pulse.stack.run.StackDown;
+import dev.pulse.stack.run.StackStatus;
+import dev.pulse.stack.run.StackUp;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.List;
+
+/** The local stack as a library: what {@code ./pulse} and the test harness both drive. */
+public final class LocalStack {
+
+    private final StackContext context;
+    private final List<Component> components;
+
+    private LocalStack(StackContext context) {
+        this.context = context;
+        this.components = Components.of(context);
+    }
+
+    public static LocalStack at(StackLayout layout) {
+        return new LocalStack(StackContext.of(layout, StackConfigLoader.load(layout.root())));
+    }
+
+    /** The stack of the repository this runs in (see {@link StackLayout#discover()}). */
+    public static LocalStack discover() {
+        return at(StackLayout.discover());
+    }
+
+    public StackConfig config() {
+        return context.config();
+    }
+
+    public StackLayout layout() {
+        return context.layout();
+    }
+
+    public List<String> componentNames() {
+        return components.stream().map(Component::name).toList();
+    }
+
+    public boolean healthy() {
+        return new StackStatus(context, components).allHealthy();
+    }
+
+    /** Resolves the engines if needed, then starts what is not running. @return true when all is healthy */
+    public boolean up(PrintStream out) throws IOException, InterruptedException {
+        new EngineJars(context.layout(), EngineVersions.bundled()).ensure(out);
+        return new StackUp(context, components, out).run();
+    }
+
+    public void down(PrintStream out) throws InterruptedException {
+        new StackDown(context, components, out).run();
+    }
+
+    public StackStatus status() {
+        return new StackStatus(context, components);
+    }
+}

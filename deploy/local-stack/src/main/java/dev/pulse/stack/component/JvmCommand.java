@@ -1,0 +1,54 @@
+package dev.pulse.stack.component;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds a {@code java} command line step by step, so each component states only what differs. */
+final class JvmCommand {
+
+    private final List<String> args = new ArrayList<>();
+
+    JvmCommand(StackContext context, Component component) {
+        args.add(context.java());
+        args.add(component.marker());
+        args.add("-Duser.timezone=UTC");
+        args.add("-Dfile.encoding=UTF-8");
+        // a process that ran out of memory is better dead (and reported by ./pulse status) than limping
+        args.add("-XX:+ExitOnOutOfMemoryError");
+    }
+
+    JvmCommand heap(String size) {
+        args.add("-Xms" + size);
+        args.add("-Xmx" + size);
+        return this;
+    }
+
+    JvmCommand flag(String flag) {
+        args.add(flag);
+        return this;
+    }
+
+    JvmCommand flags(List<String> flags) {
+        args.addAll(flags);
+        return this;
+    }
+
+    JvmCommand log4j(Path config) {
+        args.add("-Dlog4j.configurationFile=" + config.toUri());
+        args.add("-Dlog4j2.configurationFile=" + config.toUri());
+        return this;
+    }
+
+    JvmCommand classpath(String... entries) {
+        args.add("-cp");
+        args.add(String.join(":", entries));
+        return this;
+    }
+
+    List<String> main(String mainClass, String... arguments) {
+        args.add(mainClass);
+        args.addAll(List.of(arguments));
+        return List.copyOf(args);
+    }
+}
