@@ -25,11 +25,6 @@ public interface Component {
     /** The command line; the process must stay in the foreground (the launcher detaches it). */
     List<String> command(StackContext context);
 
-    /** A marker in the command line that tells this component's process from any other (pids get reused). */
-    default String marker() {
-        return "-Dpulse.component=" + name();
-    }
-
     HealthCheck health();
 
     /** Where a person reaches it, for the summary after start; empty when there is nothing to open. */

@@ -11,7 +11,8 @@ final class JvmCommand {
 
     JvmCommand(StackContext context, Component component) {
         args.add(context.java());
-        args.add(component.marker());
+        // names the process in ps and top
+        args.add("-Dpulse.component=" + component.name());
         args.add("-Duser.timezone=UTC");
         args.add("-Dfile.encoding=UTF-8");
         // a process that ran out of memory is better dead (and reported by ./pulse status) than limping

@@ -56,12 +56,6 @@ final class Redis implements Component {
         return List.of(RedisInstaller.executable(), config(context).toString());
     }
 
-    /** redis-server takes no system properties; its configuration path under var/ tells our process apart. */
-    @Override
-    public String marker() {
-        return config(context).toString();
-    }
-
     @Override
     public HealthCheck health() {
         return LineProtocolHealth.redis(context.ports().redis());

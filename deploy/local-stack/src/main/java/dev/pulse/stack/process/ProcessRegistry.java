@@ -9,8 +9,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The pid files under {@code var/run}. A pid counts as ours only while that process is alive and its command
- * line carries the component's marker, so a reused pid is never mistaken for (or stopped as) a component.
+ * The pid files under {@code var/run}: the pid and the process's start time. A pid counts as ours only while a
+ * process with that pid and that start time is alive, so a reused pid is never mistaken for (or stopped as) a
+ * component. (Command lines are no proof: redis-server rewrites its own.)
  */
 public final class ProcessRegistry {
 
@@ -25,20 +26,20 @@ public final class ProcessRegistry {
         if (!Files.exists(file)) {
             return Optional.empty();
         }
-        Optional<ProcessHandle> process = readPid(file).flatMap(ProcessHandle::of)
+        Optional<ProcessHandle> process = read(file).flatMap(recorded -> ProcessHandle.of(recorded.pid())
                 .filter(ProcessHandle::isAlive)
-                .filter(handle -> handle.info().commandLine().map(cmd -> cmd.contains(component.marker())).orElse(false));
+                .filter(handle -> startMillis(handle) == recorded.startMillis()));
         if (process.isEmpty()) {
             forget(component);
         }
         return process;
     }
 
-    public void record(Component component, long pid) {
+    public void record(Component component, ProcessHandle process) {
         Path file = layout.pidFile(component.name());
         try {
             Files.createDirectories(file.getParent());
-            Files.writeString(file, pid + "\n");
+            Files.writeString(file, process.pid() + " " + startMillis(process) + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
@@ -52,11 +53,19 @@ public final class ProcessRegistry {
         }
     }
 
-    private static Optional<Long> readPid(Path file) {
+    private static long startMillis(ProcessHandle process) {
+        return process.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(-1L);
+    }
+
+    private static Optional<Recorded> read(Path file) {
         try {
-            return Optional.of(Long.parseLong(Files.readString(file).trim()));
-        } catch (IOException | NumberFormatException e) {
+            String[] fields = Files.readString(file).trim().split("\\s+");
+            return Optional.of(new Recorded(Long.parseLong(fields[0]), Long.parseLong(fields[1])));
+        } catch (IOException | NumberFormatException | ArrayIndexOutOfBoundsException e) {
             return Optional.empty();
         }
+    }
+
+    private record Recorded(long pid, long startMillis) {
     }
 }

@@ -30,9 +30,11 @@ final class Preflight {
         for (Component component : toStart) {
             for (int port : component.ports()) {
                 if (Ports.inUse(port)) {
-                    problems.add("port " + port + " (" + component.name() + ") is already in use"
-                            + Ports.owner(port).map(o -> " by " + o).orElse(" by another process")
-                            + ". Stop it, or change the port in config/stack.local.properties.");
+                    String owner = Ports.owner(port).orElse("another process");
+                    String hint = owner.contains("-Dpulse.component=")
+                            ? " It looks like a Pulse component whose pid file under var/run was lost: stop it by its pid."
+                            : " Stop it, or change the port in config/stack.local.properties.";
+                    problems.add("port " + port + " (" + component.name() + ") is already in use by " + owner + "." + hint);
                 }
             }
         }

@@ -110,7 +110,7 @@ public final class StackUp {
                 t.component.prepare(context);
                 t.process = Spawner.start(t.component.command(context), context.layout().var(),
                         context.layout().log(t.component.name()));
-                registry.record(t.component, t.process.pid());
+                registry.record(t.component, t.process);
                 t.state = State.STARTING;
                 t.detail = "pid " + t.process.pid();
             } catch (Exception e) {
