@@ -13,8 +13,13 @@ public interface Component {
     /** Ports it listens on; checked free before it starts. */
     List<Integer> ports();
 
-    /** Components that must be healthy before this one starts. */
+    /** Components that must be running before this one starts, and that stop only after it. */
     List<String> dependsOn();
+
+    /** Whether this starts only once its dependencies are healthy, or as soon as they are started. */
+    default boolean waitsForHealthyDependencies() {
+        return true;
+    }
 
     /** About how much memory the process takes, to refuse a start that the machine cannot hold. */
     long memoryBytes();

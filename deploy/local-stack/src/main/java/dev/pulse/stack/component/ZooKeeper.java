@@ -48,6 +48,7 @@ final class ZooKeeper implements Component {
         var conf = context.layout().conf(name());
         return new JvmCommand(context, this)
                 .heap(context.memory().zookeeper().jvm())
+                .lightweight()
                 .log4j(conf.resolve("log4j2.xml"))
                 .classpath(context.layout().lib("druid") + "/*")
                 .main("org.apache.zookeeper.server.quorum.QuorumPeerMain", conf.resolve("zoo.cfg").toString());

@@ -100,8 +100,9 @@ public final class StackUp {
             if (t.state != State.WAITING) {
                 continue;
             }
-            boolean depsHealthy = t.component.dependsOn().stream().allMatch(d -> tracked.get(d).state.healthy());
-            if (!depsHealthy) {
+            boolean depsReady = t.component.dependsOn().stream().map(tracked::get).allMatch(dep ->
+                    dep.state.healthy() || (dep.state == State.STARTING && !t.component.waitsForHealthyDependencies()));
+            if (!depsReady) {
                 t.detail = "after " + String.join(", ", t.component.dependsOn());
                 continue;
             }
