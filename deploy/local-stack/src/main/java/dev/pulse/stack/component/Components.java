@@ -1,5 +1,6 @@
 package dev.pulse.stack.component;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** The components of the local stack, in start order (each after those it depends on). */
@@ -9,6 +10,12 @@ public final class Components {
     }
 
     public static List<Component> of(StackContext context) {
+        List<Component> components = new ArrayList<>(engines(context));
+        services(context).stream().filter(PulseService::present).forEach(components::add);
+        return List.copyOf(components);
+    }
+
+    private static List<Component> engines(StackContext context) {
         return List.of(
                 new ZooKeeper(context),
                 new Kafka(context),
@@ -20,5 +27,12 @@ public final class Components {
                 new DruidService(context, DruidService.Kind.INDEXER),
                 new DruidService(context, DruidService.Kind.ROUTER),
                 new FlinkTaskManager(context));
+    }
+
+    /** Pulse's own services; each joins the stack once its module exists in the checkout. */
+    private static List<PulseService> services(StackContext context) {
+        var ports = context.ports();
+        return List.of(
+                new PulseService(context, "ingest-service", ports.ingest(), List.of("kafka")));
     }
 }

@@ -58,6 +58,7 @@ final class JvmCommand {
         return this;
     }
 
+    /** The main class, or after {@code -jar} the jar, then its arguments. */
     List<String> main(String mainClass, String... arguments) {
         args.add(mainClass);
         args.addAll(List.of(arguments));

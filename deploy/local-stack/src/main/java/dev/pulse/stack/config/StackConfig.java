@@ -8,7 +8,8 @@ public record StackConfig(Ports ports, Memory memory, Timeouts timeouts) {
     public record Ports(
             int zookeeper, int kafka, int kafkaController,
             int druidCoordinator, int druidBroker, int druidHistorical, int druidIndexer, int druidRouter,
-            int druidMetadata, int flinkRest, int flinkRpc, int redis) {
+            int druidMetadata, int flinkRest, int flinkRpc, int redis,
+            int ingest, int queryRouter, int dashboardApi, int alerting) {
     }
 
     public record Memory(
@@ -16,7 +17,7 @@ public record StackConfig(Ports ports, Memory memory, Timeouts timeouts) {
             MemorySize druidCoordinator, MemorySize druidBroker, MemorySize druidHistorical,
             MemorySize druidIndexer, MemorySize druidRouter, MemorySize druidDirect,
             MemorySize flinkJobManager, MemorySize flinkTaskManager, int flinkTaskSlots,
-            MemorySize redis) {
+            MemorySize redis, MemorySize services) {
     }
 
     public record Timeouts(Duration start, Duration stop) {

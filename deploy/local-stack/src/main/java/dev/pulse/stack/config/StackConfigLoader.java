@@ -58,13 +58,15 @@ public final class StackConfigLoader {
                 port("port.zookeeper"), port("port.kafka"), port("port.kafka.controller"),
                 port("port.druid.coordinator"), port("port.druid.broker"), port("port.druid.historical"),
                 port("port.druid.indexer"), port("port.druid.router"), port("port.druid.metadata"),
-                port("port.flink.rest"), port("port.flink.rpc"), port("port.redis"));
+                port("port.flink.rest"), port("port.flink.rpc"), port("port.redis"),
+                port("port.ingest"), port("port.query-router"), port("port.dashboard-api"), port("port.alerting"));
         var memory = new StackConfig.Memory(
                 size("heap.zookeeper"), size("heap.kafka"),
                 size("heap.druid.coordinator"), size("heap.druid.broker"), size("heap.druid.historical"),
                 size("heap.druid.indexer"), size("heap.druid.router"), size("direct.druid"),
                 size("process.flink.jobmanager"), size("process.flink.taskmanager"),
-                (int) positive("flink.taskmanager.slots"), size("redis.maxmemory"));
+                (int) positive("flink.taskmanager.slots"), size("redis.maxmemory"),
+                size("heap.services"));
         var timeouts = new StackConfig.Timeouts(
                 Duration.ofSeconds(positive("timeout.start.seconds")), Duration.ofSeconds(positive("timeout.stop.seconds")));
         properties.stringPropertyNames().stream().filter(key -> !used.contains(key)).sorted()
