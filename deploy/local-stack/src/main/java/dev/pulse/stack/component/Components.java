@@ -20,13 +20,13 @@ public final class Components {
                 new ZooKeeper(context),
                 new Kafka(context),
                 new Redis(context),
-                new FlinkJobManager(context),
+                new FlinkNode(context, FlinkNode.Role.JOBMANAGER),
                 new DruidService(context, DruidService.Kind.COORDINATOR),
                 new DruidService(context, DruidService.Kind.BROKER),
                 new DruidService(context, DruidService.Kind.HISTORICAL),
                 new DruidService(context, DruidService.Kind.INDEXER),
                 new DruidService(context, DruidService.Kind.ROUTER),
-                new FlinkTaskManager(context));
+                new FlinkNode(context, FlinkNode.Role.TASKMANAGER));
     }
 
     /** Pulse's own services; each joins the stack once its module exists in the checkout. */
