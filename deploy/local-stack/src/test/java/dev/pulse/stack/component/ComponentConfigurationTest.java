@@ -3,7 +3,7 @@ package dev.pulse.stack.component;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.pulse.stack.config.StackConfigLoader;
+import dev.pulse.stack.config.RepositoryConfig;
 import dev.pulse.stack.config.StackLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +20,7 @@ class ComponentConfigurationTest {
     Path root;
 
     private StackContext context() {
-        return StackContext.of(new StackLayout(root), StackConfigLoader.load(Path.of("../..")));
+        return StackContext.of(new StackLayout(root), RepositoryConfig.defaults());
     }
 
     @Test

@@ -12,11 +12,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 class StackConfigLoaderTest {
 
-    static final Path REPOSITORY = Path.of("../..");
+    private static final Path REPOSITORY = RepositoryConfig.ROOT;
 
     @Test
-    void loadsTheRepositoryDefaultsOfTheDesignBrief() {
-        StackConfig config = StackConfigLoader.load(REPOSITORY);
+    void theRepositoryDefaultsAreThoseOfTheDesignBrief() {
+        StackConfig config = RepositoryConfig.defaults();
 
         assertThat(config.ports().kafka()).isEqualTo(9092);
         assertThat(config.ports().druidBroker()).isEqualTo(8082);
@@ -30,6 +30,7 @@ class StackConfigLoaderTest {
     void localOverridesWinOverTheSharedFile(@TempDir Path root) throws Exception {
         Files.createDirectories(root.resolve("config"));
         Files.copy(REPOSITORY.resolve(StackConfigLoader.FILE), root.resolve(StackConfigLoader.FILE));
+        // written over the shared file, as a developer's own overrides are
         Files.writeString(root.resolve(StackConfigLoader.LOCAL_OVERRIDES), "port.kafka=19092\ntimeout.start.seconds=9\n");
 
         StackConfig config = StackConfigLoader.load(root);
@@ -41,8 +42,7 @@ class StackConfigLoaderTest {
 
     @Test
     void reportsEveryMissingMalformedAndUnknownSetting() throws Exception {
-        Properties properties = new Properties();
-        properties.load(Files.newBufferedReader(REPOSITORY.resolve(StackConfigLoader.FILE)));
+        Properties properties = RepositoryConfig.properties();
         properties.remove("port.redis");
         properties.setProperty("port.kafka", "ninety");
         properties.setProperty("port.druid.broker", "70000");

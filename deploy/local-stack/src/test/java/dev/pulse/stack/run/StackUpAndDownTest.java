@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pulse.stack.component.Component;
 import dev.pulse.stack.component.StackContext;
+import dev.pulse.stack.config.RepositoryConfig;
 import dev.pulse.stack.config.StackConfigLoader;
 import dev.pulse.stack.config.StackLayout;
 import dev.pulse.stack.health.Health;
@@ -32,8 +33,7 @@ class StackUpAndDownTest {
     private List<Component> started = List.of();
 
     private StackContext context(int startTimeoutSeconds) throws Exception {
-        Properties properties = new Properties();
-        properties.load(Files.newBufferedReader(Path.of("../..", StackConfigLoader.FILE)));
+        Properties properties = RepositoryConfig.properties();
         properties.setProperty("timeout.start.seconds", String.valueOf(startTimeoutSeconds));
         properties.setProperty("timeout.stop.seconds", "2");
         context = new StackContext(new StackLayout(root), StackConfigLoader.from(properties), "java");
