@@ -1,0 +1,43 @@
+package dev.pulse.flink.events;
+
+import org.apache.datasketches.hll.HllSketch;
+import org.apache.datasketches.hll.TgtHllType;
+import org.apache.datasketches.memory.WritableMemory;
+
+/**
+ * The pending delta of one pane of one key: a Flink POJO (public fields) so the state serializer is not Kryo.
+ * {@code users} is the memory image of an updatable HLL_4 sketch, updated in place: no sketch object per event,
+ * and the heap state backend's copy-on-write copies the array when a snapshot needs it.
+ */
+public class DeltaAccumulator {
+
+    /** the key's family and dimension values, to write the row without parsing the key */
+    public int family;
+    public String[] dimensions;
+    public long events;
+    public double revenue;
+    public byte[] users;
+
+    public DeltaAccumulator() {
+    }
+
+    public static DeltaAccumulator empty(int lgK, int family, String[] dimensions) {
+        DeltaAccumulator acc = new DeltaAccumulator();
+        acc.family = family;
+        acc.dimensions = dimensions;
+        acc.users = new byte[HllSketch.getMaxUpdatableSerializationBytes(lgK, TgtHllType.HLL_4)];
+        new HllSketch(lgK, TgtHllType.HLL_4, WritableMemory.writableWrap(acc.users));
+        return acc;
+    }
+
+    public void add(double eventRevenue, String userId) {
+        events++;
+        revenue += eventRevenue;
+        HllSketch.writableWrap(WritableMemory.writableWrap(users)).update(userId);
+    }
+
+    /** The compact sketch, as Druid's {@code HLLSketchMerge} reads it. */
+    public byte[] compactUsers() {
+        return HllSketch.wrap(org.apache.datasketches.memory.Memory.wrap(users)).toCompactByteArray();
+    }
+}

@@ -1,0 +1,18 @@
+package dev.pulse.flink.events;
+
+/**
+ * What the rollup needs of one clean event.
+ *
+ * @param key        family and dimension values, the key rows are aggregated by
+ * @param family     index of the family in the {@code RollupPlan}
+ * @param dimensions values of the plan's rollup dimensions ({@code null} where the family does not keep one)
+ * @param revenue    0 when the event has none
+ * @param json       the clean event, kept only until the lateness check (late events go out whole)
+ */
+public record RollupInput(
+        String key, int family, String[] dimensions, long timestamp, double revenue, String userId, byte[] json) {
+
+    public RollupInput withoutJson() {
+        return new RollupInput(key, family, dimensions, timestamp, revenue, userId, null);
+    }
+}

@@ -1,0 +1,69 @@
+package dev.pulse.flink.functions;
+
+import dev.pulse.flink.events.DeadLetter;
+import dev.pulse.flink.events.RawRecord;
+import dev.pulse.flink.events.RollupInput;
+import dev.pulse.flink.rollup.RollupPlan;
+import dev.pulse.model.event.Event;
+import dev.pulse.model.event.EventFormatException;
+import dev.pulse.model.event.EventJson;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Turns a clean event into what the rollup needs: its family (from the catalog), the values of the rollup
+ * dimensions ({@code unknown} when absent, as the catalog documents) and the aggregation key. Events of a type no
+ * family takes are counted and not rolled up (they stay in {@code events_raw}).
+ */
+public class ToRollupInput extends ProcessFunction<RawRecord, RollupInput> {
+
+    public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("rollup-dead-letters") {
+    };
+    static final String UNKNOWN = "unknown";
+    private static final char SEPARATOR = '\u001f';
+
+    private final RollupPlan plan;
+    private transient Counter withoutFamily;
+
+    public ToRollupInput(RollupPlan plan) {
+        this.plan = plan;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        withoutFamily = getRuntimeContext().getMetricGroup().counter("eventsWithoutFamily");
+    }
+
+    @Override
+    public void processElement(RawRecord record, Context ctx, Collector<RollupInput> out) {
+        Event event;
+        try {
+            event = EventJson.read(record.value());
+        } catch (EventFormatException | IllegalArgumentException | NullPointerException e) {
+            ctx.output(DEAD_LETTERS, new DeadLetter(record.topic(), record.partition(), record.offset(),
+                    String.valueOf(e.getMessage()), record.value()));
+            return;
+        }
+        int family = plan.familyOf(event.eventType());
+        if (family < 0) {
+            withoutFamily.inc();
+            return;
+        }
+        RollupPlan.FamilyPlan familyPlan = plan.families().get(family);
+        String[] dims = new String[plan.dimensionNames().size()];
+        StringBuilder key = new StringBuilder(familyPlan.name());
+        for (int i = 0; i < dims.length; i++) {
+            if (familyPlan.keepsDimension()[i]) {
+                String value = FieldPaths.value(event, plan.dimensionFields().get(i));
+                dims[i] = value == null || value.isEmpty() ? UNKNOWN : value;
+            }
+            key.append(SEPARATOR).append(dims[i] == null ? "" : dims[i]);
+        }
+        double revenue = event.revenue() == null ? 0.0 : event.revenue();
+        out.collect(new RollupInput(key.toString(), family, dims, event.timestamp().toEpochMilli(), revenue,
+                event.userId(), record.value()));
+    }
+}

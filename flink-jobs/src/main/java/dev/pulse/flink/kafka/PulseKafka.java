@@ -1,0 +1,62 @@
+package dev.pulse.flink.kafka;
+
+import dev.pulse.flink.events.RawRecord;
+import java.util.List;
+import java.util.Properties;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.apache.kafka.clients.producer.ProducerConfig;
+
+/** The Kafka sources and exactly-once sinks of the jobs, with the settings every one of them needs. */
+public final class PulseKafka {
+
+    /**
+     * Must not exceed the broker's {@code transaction.max.timeout.ms} (15 min by default; Flink's own default of 1 h
+     * is refused). It bounds how long a transaction of a crashed job can hold back read_committed readers.
+     */
+    static final String TRANSACTION_TIMEOUT_MS = "600000";
+
+    private PulseKafka() {
+    }
+
+    /**
+     * Reads topics from the group's committed offsets (the earliest on first start). Only committed transactions
+     * are read, so a rollup never sees records of a clean-job transaction that is later aborted.
+     */
+    public static KafkaSource<RawRecord> source(String bootstrap, List<String> topics, String groupId) {
+        return KafkaSource.<RawRecord>builder()
+                .setBootstrapServers(bootstrap)
+                .setTopics(topics)
+                .setGroupId(groupId)
+                .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+                .setDeserializer(new RawRecordDeserializer())
+                .setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")
+                // offsets are committed on checkpoints; they only show progress (Flink's state is the truth)
+                .setProperty("commit.offsets.on.checkpoint", "true")
+                // new topics matching the job's inputs are picked up without a restart
+                .setProperty("partition.discovery.interval.ms", "30000")
+                .build();
+    }
+
+    /** A transactional sink: records become visible to read_committed readers when the checkpoint completes. */
+    public static <T> KafkaSink<T> exactlyOnceSink(String bootstrap, String transactionalIdPrefix,
+                                                    KafkaRecordSerializationSchema<T> serializer) {
+        Properties producer = new Properties();
+        producer.setProperty(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, TRANSACTION_TIMEOUT_MS);
+        // rollup rows and events are small and many: batch and compress them
+        producer.setProperty(ProducerConfig.LINGER_MS_CONFIG, "20");
+        producer.setProperty(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        return KafkaSink.<T>builder()
+                .setBootstrapServers(bootstrap)
+                .setRecordSerializer(serializer)
+                .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+                .setTransactionalIdPrefix(transactionalIdPrefix)
+                .setKafkaProducerConfig(producer)
+                .build();
+    }
+}
