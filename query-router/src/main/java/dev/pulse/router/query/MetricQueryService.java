@@ -1,0 +1,124 @@
+package dev.pulse.router.query;
+
+import dev.pulse.router.admin.DatasourceVersions;
+import dev.pulse.router.cache.CacheKey;
+import dev.pulse.router.cache.CachePolicy;
+import dev.pulse.router.cache.Coalescer;
+import dev.pulse.router.cache.DataProgress;
+import dev.pulse.router.cache.QueryCache;
+import dev.pulse.router.druid.DruidExecutor;
+import dev.pulse.router.druid.QueryProfile;
+import dev.pulse.router.druid.SqlQuery;
+import dev.pulse.router.routing.Route;
+import dev.pulse.router.routing.Router;
+import dev.pulse.router.routing.Target;
+import dev.pulse.router.sql.MetricSqlBuilder;
+import dev.pulse.router.sql.MetricValues;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Answers metric and ad-hoc queries: normalise, route, look in the cache, else ask Druid once for all
+ * concurrent askers and keep the answer for the next ones.
+ */
+public class MetricQueryService {
+
+    private final QueryNormaliser normaliser;
+    private final Router router;
+    private final MetricSqlBuilder sqlBuilder;
+    private final MetricValues values;
+    private final DatasourceVersions versions;
+    private final DataProgress progress;
+    private final QueryCache cache;
+    private final CachePolicy policy;
+    private final int maxCachedBytes;
+    private final Coalescer coalescer = new Coalescer();
+    private final DruidExecutor druid;
+    private final QueryMetrics metrics;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    public MetricQueryService(QueryNormaliser normaliser, Router router, MetricSqlBuilder sqlBuilder,
+                              MetricValues values, DatasourceVersions versions, DataProgress progress,
+                              QueryCache cache, CachePolicy policy, int maxCachedBytes, DruidExecutor druid,
+                              QueryMetrics metrics, JsonMapper json, Clock clock) {
+        this.normaliser = normaliser;
+        this.router = router;
+        this.sqlBuilder = sqlBuilder;
+        this.values = values;
+        this.versions = versions;
+        this.progress = progress;
+        this.cache = cache;
+        this.policy = policy;
+        this.maxCachedBytes = maxCachedBytes;
+        this.druid = druid;
+        this.metrics = metrics;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** A dashboard's metric query: rollup when the catalog allows it. */
+    public QueryResponse metrics(MetricQueryRequest request) {
+        Instant now = clock.instant();
+        MetricQuery query = normaliser.normalise(request, now);
+        return answer(query, router.route(query), QueryProfile.DASHBOARD, now);
+    }
+
+    /** An analyst's ad-hoc query: any catalog dimension, always on raw events, at ad-hoc priority. */
+    public QueryResponse adhoc(MetricQueryRequest request) {
+        Instant now = clock.instant();
+        MetricQuery query = normaliser.normalise(request, now);
+        if (query.moving() != null) {
+            throw new BadQueryException("moving windows come from the rollups; use POST /v1/query/metrics");
+        }
+        return answer(query, new Route(Target.RAW, Route.RAW_DATASOURCE, null, "ad-hoc queries read raw events"),
+                QueryProfile.ADHOC, now);
+    }
+
+    private QueryResponse answer(MetricQuery query, Route route, QueryProfile profile, Instant now) {
+        String queryId = UUID.randomUUID().toString();
+        String physical = versions.physical(route.datasource());
+        String target = route.target().name().toLowerCase(Locale.ROOT);
+        metrics.routed(target, route.datasource());
+        var info = new QueryResponse.RouteInfo(target, physical, route.reason());
+
+        Instant dataProgress = route.target() == Target.ROLLUP
+                ? progress.of(physical, route.datasource()).orElse(null)
+                : progress.latest().orElse(null);
+        String key = CacheKey.of(query, route, physical, CachePolicy.dataVersion(dataProgress, query.range()));
+        // a negative size gate means the cache is switched off
+        QueryCache.Lookup lookup = maxCachedBytes < 0 ? QueryCache.Lookup.bypass() : cache.get(key);
+        if (lookup.status() == QueryCache.Lookup.Status.HIT) {
+            metrics.cache("hit");
+            return new QueryResponse(json.readValue(lookup.value(), CachedRows.class).rows(), info, "hit", queryId);
+        }
+
+        Coalescer.Outcome<List<Map<String, Object>>> outcome = coalescer.run(key, () -> {
+            SqlQuery sql = sqlBuilder.build(query, route.target(), physical);
+            List<Map<String, Object>> rows = values.rows(query, druid.query(profile, sql, queryId, target));
+            if (lookup.status() == QueryCache.Lookup.Status.MISS) {
+                store(key, rows, query, now);
+            }
+            return rows;
+        });
+        if (outcome.joined()) {
+            metrics.coalesced();
+        }
+        String status = lookup.status() == QueryCache.Lookup.Status.MISS ? "miss" : "bypass";
+        metrics.cache(status);
+        return new QueryResponse(outcome.value(), info, status, queryId);
+    }
+
+    private void store(String key, List<Map<String, Object>> rows, MetricQuery query, Instant now) {
+        byte[] bytes = json.writeValueAsBytes(new CachedRows(rows));
+        // big answers would crowd out the many small dashboard answers the cache is for
+        if (bytes.length <= maxCachedBytes) {
+            cache.put(key, bytes, policy.ttl(query.range(), now));
+        }
+    }
+}

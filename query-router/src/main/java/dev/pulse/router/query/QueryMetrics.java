@@ -1,0 +1,25 @@
+package dev.pulse.router.query;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+/** Counters of routing and caching decisions. */
+public final class QueryMetrics {
+
+    private final MeterRegistry meters;
+
+    public QueryMetrics(MeterRegistry meters) {
+        this.meters = meters;
+    }
+
+    void routed(String target, String datasource) {
+        meters.counter("pulse.query.route", "target", target, "datasource", datasource).increment();
+    }
+
+    void cache(String result) {
+        meters.counter("pulse.query.cache", "result", result).increment();
+    }
+
+    void coalesced() {
+        meters.counter("pulse.query.cache.coalesced").increment();
+    }
+}

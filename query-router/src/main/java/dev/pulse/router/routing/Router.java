@@ -1,0 +1,70 @@
+package dev.pulse.router.routing;
+
+import dev.pulse.model.catalog.Dimension;
+import dev.pulse.model.catalog.MetricCatalog;
+import dev.pulse.model.catalog.Window;
+import dev.pulse.model.catalog.WindowType;
+import dev.pulse.router.query.BadQueryException;
+import dev.pulse.router.query.MetricQuery;
+import java.time.Duration;
+import java.util.Comparator;
+
+/**
+ * Decides rollup or raw for a metric query, from the catalog alone. A pure function: the decision table in
+ * {@code RouterTest} covers it.
+ */
+public final class Router {
+
+    private final MetricCatalog catalog;
+    private final Duration maxRollupRange;
+
+    public Router(MetricCatalog catalog, Duration maxRollupRange) {
+        this.catalog = catalog;
+        this.maxRollupRange = maxRollupRange;
+    }
+
+    public Route route(MetricQuery query) {
+        for (String name : query.dimensions()) {
+            Dimension dimension = catalog.dimension(name).orElseThrow();
+            if (!dimension.rollup()) {
+                if (query.moving() != null) {
+                    throw new BadQueryException("moving windows come from the rollups, which do not keep " + name);
+                }
+                return Route.raw("dimension " + name + " is not in the rollups (cardinality "
+                        + dimension.cardinality() + ")");
+            }
+        }
+        if (query.moving() != null) {
+            return moving(query);
+        }
+        if (query.range().length().compareTo(maxRollupRange) > 0) {
+            return Route.raw("range of " + query.range().length().toDays() + " days is over the "
+                    + maxRollupRange.toDays() + "-day rollup limit");
+        }
+        return catalog.windows().stream()
+                .filter(w -> w.type() == WindowType.TUMBLING)
+                .filter(w -> query.granularity().isMultipleOf(w.size()))
+                .filter(w -> query.range().alignedTo(w.size()))
+                .max(Comparator.comparing(Window::size))
+                .map(w -> new Route(Target.ROLLUP, w.datasource(), w.name(), query.granularity().id()
+                        + " buckets over a range aligned to " + w.name() + ": coarsest rollup that answers"))
+                .orElseGet(() -> Route.raw("range is not aligned to any rollup window"));
+    }
+
+    private Route moving(MetricQuery query) {
+        Window window = catalog.windows().stream()
+                .filter(w -> w.type() == WindowType.SLIDING && w.size().equals(query.moving()))
+                .findFirst()
+                .orElseThrow(() -> new BadQueryException("no sliding rollup of " + query.moving() + " in the catalog"));
+        if (query.granularity().bucket().filter(window.slide()::equals).isEmpty()) {
+            throw new BadQueryException("a moving " + query.moving() + " metric comes in steps of "
+                    + window.slide() + ": use the granularity of that step");
+        }
+        if (query.range().length().compareTo(maxRollupRange) > 0 || !query.range().alignedTo(window.slide())) {
+            throw new BadQueryException("a moving metric needs a range of at most " + maxRollupRange.toDays()
+                    + " days aligned to " + window.slide());
+        }
+        return new Route(Target.ROLLUP, window.datasource(), window.name(),
+                "moving " + query.moving() + " metric from the sliding window " + window.name());
+    }
+}
