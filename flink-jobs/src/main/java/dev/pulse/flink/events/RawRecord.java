@@ -7,5 +7,6 @@ package dev.pulse.flink.events;
  *
  * @param timestamp the Kafka record timestamp (the event time, for topics Pulse writes)
  */
-public record RawRecord(String topic, int partition, long offset, long timestamp, byte[] value) {
+public record RawRecord(String topic, int partition, long offset, long timestamp, byte[] value)
+        implements java.io.Serializable {
 }
