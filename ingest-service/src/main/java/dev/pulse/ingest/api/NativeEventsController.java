@@ -1,0 +1,21 @@
+package dev.pulse.ingest.api;
+
+import dev.pulse.ingest.web.IngestRequest;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code POST /v1/events}: a JSON array of events, or {@code {"batch":[...]}}. */
+@RestController
+class NativeEventsController {
+
+    private final NativeIngest ingest;
+
+    NativeEventsController(NativeIngest ingest) {
+        this.ingest = ingest;
+    }
+
+    @PostMapping({"/v1/events", "/v1/events/"})
+    NativeResponse post(IngestRequest request) {
+        return ingest.ingest(request);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.pulse.ingest.api;
+
+import dev.pulse.ingest.IngestProperties;
+import dev.pulse.ingest.auth.WriteKeys;
+import dev.pulse.ingest.intake.Batch;
+import dev.pulse.ingest.intake.BatchAssembler;
+import dev.pulse.ingest.intake.Intake;
+import dev.pulse.ingest.intake.JsonBodies;
+import dev.pulse.ingest.intake.JsonEnvelope;
+import dev.pulse.ingest.intake.MalformedBodyException;
+import dev.pulse.ingest.intake.Refusal;
+import dev.pulse.ingest.intake.RequestRefusedException;
+import dev.pulse.ingest.intake.Source;
+import dev.pulse.ingest.web.IngestRequest;
+import org.springframework.stereotype.Service;
+
+/** The native API: authenticate, split the batch, map each event, hand the batch to the intake. */
+@Service
+class NativeIngest {
+
+    private final WriteKeys writeKeys;
+    private final BatchAssembler assembler;
+    private final Intake intake;
+    private final int maxBatchEvents;
+
+    NativeIngest(WriteKeys writeKeys, BatchAssembler assembler, Intake intake, IngestProperties properties) {
+        this.writeKeys = writeKeys;
+        this.assembler = assembler;
+        this.intake = intake;
+        this.maxBatchEvents = properties.limits().maxBatchEvents();
+    }
+
+    NativeResponse ingest(IngestRequest request) {
+        String keySource = writeKeys.authenticate(request.basicKey().orElse(null));
+        JsonEnvelope envelope;
+        try {
+            envelope = JsonBodies.batch(request.body(), maxBatchEvents);
+        } catch (MalformedBodyException e) {
+            intake.rejectBody(Source.NATIVE, request.endpoint(), keySource, request.receivedAt(), request.body(), e.getMessage());
+            throw new RequestRefusedException(Refusal.INVALID_JSON, e.getMessage());
+        }
+        Batch batch = assembler.assemble(Source.NATIVE, request.endpoint(), keySource, request.receivedAt(),
+                envelope.events(), new NativeEventMapper(envelope, request.receivedAt()));
+        return NativeResponse.of(intake.submit(batch));
+    }
+}

@@ -1,0 +1,68 @@
+package dev.pulse.ingest.kafka;
+
+import dev.pulse.ingest.IngestProperties;
+import dev.pulse.ingest.intake.EventSink;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The Kafka side of the service: one producer shared by every request, the probe, the health indicator. */
+@Configuration(proxyBeanMethods = false)
+class KafkaConfiguration {
+
+    /** Closing flushes what is buffered; Tomcat's graceful shutdown has let in-flight requests finish first. */
+    @Bean(destroyMethod = "")
+    Producer<String, byte[]> eventProducer(IngestProperties properties) {
+        return new KafkaProducer<>(ProducerSettings.of(properties.kafka()), new StringSerializer(), new ByteArraySerializer());
+    }
+
+    @Bean(destroyMethod = "close")
+    Admin kafkaAdmin(IngestProperties properties) {
+        return Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, properties.kafka().bootstrapServers(),
+                AdminClientConfig.CLIENT_ID_CONFIG, "pulse-ingest-admin",
+                // the probe sets its own short timeouts; these bound anything else the admin does
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000));
+    }
+
+    @Bean(destroyMethod = "close")
+    KafkaProbe kafkaProbe(Admin admin, IngestProperties properties) {
+        IngestProperties.Kafka kafka = properties.kafka();
+        return new KafkaProbe(admin, new TopicSetup(kafka.partitions(), kafka.replicationFactor()), kafka.probeInterval());
+    }
+
+    @Bean
+    ProducerBuffer producerBuffer(Producer<String, byte[]> producer, MeterRegistry registry) {
+        ProducerBuffer buffer = new ProducerBuffer(producer);
+        Gauge.builder("pulse.ingest.producer.buffer.used", buffer, ProducerBuffer::usedRatio)
+                .description("share of the Kafka producer's record buffer in use (1 = sends block)")
+                .register(registry);
+        return buffer;
+    }
+
+    @Bean
+    EventSink eventSink(Producer<String, byte[]> producer, KafkaProbe probe, ProducerBuffer buffer,
+                        IngestProperties properties, MeterRegistry registry) {
+        return new KafkaEventSink(producer, probe, buffer, properties.kafka(), registry);
+    }
+
+    @Bean
+    KafkaHealthIndicator kafkaHealthIndicator(KafkaProbe probe, ProducerBuffer buffer) {
+        return new KafkaHealthIndicator(probe, buffer);
+    }
+
+    @Bean
+    ProducerCloser producerCloser(Producer<String, byte[]> producer) {
+        return new ProducerCloser(producer, Duration.ofSeconds(10));
+    }
+}

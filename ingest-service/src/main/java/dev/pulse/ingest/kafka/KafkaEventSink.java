@@ -1,0 +1,87 @@
+package dev.pulse.ingest.kafka;
+
+import dev.pulse.ingest.IngestProperties;
+import dev.pulse.ingest.dlq.DeadLetter;
+import dev.pulse.ingest.intake.Batch;
+import dev.pulse.ingest.intake.EventSink;
+import dev.pulse.ingest.intake.Refusal;
+import dev.pulse.ingest.intake.Rejection;
+import dev.pulse.ingest.intake.RequestRefusedException;
+import dev.pulse.model.Topics;
+import dev.pulse.model.event.Event;
+import dev.pulse.model.event.EventJson;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+
+/**
+ * Writes events to their family topic, keyed by user and stamped with the event time, and rejections to the DLQ;
+ * returns only when Kafka acknowledged all of them. Anything short of that is a 503: the client keeps the events
+ * and retries, and the clean job drops the duplicates a retry may cause (by event_id).
+ */
+final class KafkaEventSink implements EventSink {
+
+    private final Producer<String, byte[]> producer;
+    private final KafkaProbe probe;
+    private final ProducerBuffer buffer;
+    private final IngestProperties.Kafka settings;
+    private final Timer sendLatency;
+
+    KafkaEventSink(Producer<String, byte[]> producer, KafkaProbe probe, ProducerBuffer buffer,
+                   IngestProperties.Kafka settings, MeterRegistry registry) {
+        this.producer = producer;
+        this.probe = probe;
+        this.buffer = buffer;
+        this.settings = settings;
+        this.sendLatency = Timer.builder("pulse.ingest.kafka.send")
+                .description("from the first send of a request to Kafka's last acknowledgement")
+                .publishPercentileHistogram().register(registry);
+    }
+
+    @Override
+    public void checkAvailable() {
+        if (!probe.reachable()) {
+            throw unavailable(Refusal.KAFKA_UNAVAILABLE, "Kafka is unreachable; retry later", null);
+        }
+        if (buffer.usedRatio() > 1 - settings.bufferReserve()) {
+            throw unavailable(Refusal.BUFFER_FULL, "the service is writing a backlog to Kafka; retry later", null);
+        }
+    }
+
+    @Override
+    public void write(Batch batch) {
+        Acks acks = new Acks(batch.size());
+        long start = System.nanoTime();
+        try {
+            for (Event event : batch.events()) {
+                producer.send(new ProducerRecord<>(event.family().topic(), null, event.timestamp().toEpochMilli(),
+                        event.userId(), EventJson.write(event)), acks);
+            }
+            for (Rejection rejection : batch.rejections()) {
+                producer.send(new ProducerRecord<>(Topics.EVENTS_DLQ, null, batch.receivedAt().toEpochMilli(),
+                        batch.keySource(), DeadLetter.of(batch, rejection).toJson()), acks);
+            }
+            if (!acks.await(settings.ackTimeout().toMillis())) {
+                Exception cause = acks.failure();
+                throw unavailable(Refusal.KAFKA_UNAVAILABLE, cause == null
+                        ? "Kafka did not acknowledge the events within " + settings.ackTimeout() + "; retry later"
+                        : "Kafka refused the events (" + cause.getClass().getSimpleName() + "); retry later", cause);
+            }
+        } catch (KafkaException e) {
+            // send() itself failed: the buffer stayed full or the topic's metadata did not come within max.block.ms
+            throw unavailable(Refusal.BUFFER_FULL, "Kafka cannot take events now (" + e.getClass().getSimpleName()
+                    + "); retry later", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable(Refusal.KAFKA_UNAVAILABLE, "the service is shutting down; retry later", e);
+        }
+        sendLatency.record(Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private RequestRefusedException unavailable(Refusal refusal, String message, Throwable cause) {
+        return RequestRefusedException.retryLater(refusal, message, settings.retryAfter(), cause);
+    }
+}

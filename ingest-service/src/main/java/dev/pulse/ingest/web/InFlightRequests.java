@@ -1,0 +1,34 @@
+package dev.pulse.ingest.web;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/** Counts ingest requests being served right now: {@code pulse.ingest.requests.inflight}. */
+final class InFlightRequests extends OncePerRequestFilter {
+
+    private final AtomicInteger inFlight = new AtomicInteger();
+
+    InFlightRequests(MeterRegistry registry) {
+        Gauge.builder("pulse.ingest.requests.inflight", inFlight, AtomicInteger::get)
+                .description("ingest requests being served, most of them waiting for Kafka's acknowledgement")
+                .register(registry);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        inFlight.incrementAndGet();
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+}
