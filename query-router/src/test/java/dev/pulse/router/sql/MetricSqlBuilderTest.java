@@ -53,7 +53,7 @@ class MetricSqlBuilderTest {
         assertThat(sql.sql()).doesNotContain("Germany").doesNotContain("1'='1").doesNotContain("transaction").doesNotContain("page_view")
                 .contains("\"country\" IN (?, ?)", "FILTER (WHERE \"event_type\" IN (?)) AS \"n_conversion_rate\"");
         assertThat(sql.parameters()).containsExactly("transaction", "page_view", FROM.toEpochMilli(),
-                TO.toEpochMilli(), HOSTILE, "Germany", 500);
+                TO.toEpochMilli(), "Germany", HOSTILE, 500);
     }
 
     @Test
