@@ -1,0 +1,208 @@
+package dev.pulse.router.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pulse.model.Topics;
+import dev.pulse.router.it.RouterInstance.Answer;
+import dev.pulse.testing.PulseStackExtension;
+import dev.pulse.testing.StackAddresses;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The router against the real Druid, Redis and Kafka, on datasources this test loads itself. */
+@ExtendWith(PulseStackExtension.class)
+class QueryRouterIT {
+
+    private static TestDatasets data;
+    private static RouterInstance router;
+
+    @BeforeAll
+    static void start(StackAddresses stack) throws Exception {
+        data = TestDatasets.get(stack);
+        // a long live TTL, so that only a new data version can turn a hit into a miss in these tests
+        router = new RouterInstance(stack, Map.of("pulse.router.cache.live-ttl", "10m",
+                "pulse.router.limits.max-sql-rows", "7"));
+        router.useDatasources(data.physicalByLogical);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (router != null) {
+            router.close();
+        }
+    }
+
+    private String range() {
+        return "{\"from\":\"" + data.from + "\",\"to\":\"" + data.to + "\"}";
+    }
+
+    @Test
+    void rollupAndRawGiveTheSameHourlyAnswer() throws Exception {
+        String query = "{\"metrics\":[\"events\",\"revenue\",\"dau\",\"conversion_rate\"],\"range\":" + range()
+                + ",\"granularity\":\"hour\",\"groupBy\":[\"country\"]}";
+        Answer rollup = router.post("/v1/query/metrics", RouterInstance.VIEWER, query);
+        Answer raw = router.post("/v1/query/adhoc", RouterInstance.ANALYST, query);
+
+        assertThat(rollup.status()).as(rollup.body().toString()).isEqualTo(200);
+        assertThat(raw.status()).as(raw.body().toString()).isEqualTo(200);
+        assertThat(rollup.body().path("route").path("datasource").asText())
+                .isEqualTo(data.physicalByLogical.get("rollup_5m"));
+        assertThat(raw.body().path("route").path("datasource").asText())
+                .isEqualTo(data.physicalByLogical.get("events_raw"));
+        assertThat(rollup.rows()).hasSize(6 * 4);
+        assertThat(sortedRows(rollup)).isEqualTo(sortedRows(raw));
+        long total = 0;
+        for (JsonNode row : rollup.rows()) {
+            total += row.get("events").asLong();
+            assertThat(row.get("dau").asLong()).isBetween(1L, 40L);
+        }
+        assertThat(total).isEqualTo(TestDatasets.EVENTS);
+    }
+
+    @Test
+    void rollupAndRawGiveTheSameMinuteAnswer() throws Exception {
+        String query = "{\"metrics\":[\"events\",\"events_per_minute\"],\"range\":{\"from\":\"" + data.from
+                + "\",\"to\":\"" + data.from.plus(Duration.ofMinutes(30)) + "\"},\"granularity\":\"minute\","
+                + "\"groupBy\":[\"device\"],\"filters\":{\"event_type\":[\"page_view\",\"click\"]}}";
+        Answer rollup = router.post("/v1/query/metrics", RouterInstance.VIEWER, query);
+        Answer raw = router.post("/v1/query/adhoc", RouterInstance.ANALYST, query);
+        assertThat(rollup.body().path("route").path("datasource").asText())
+                .isEqualTo(data.physicalByLogical.get("rollup_1m"));
+        assertThat(rollup.rows().size()).isGreaterThan(30);
+        assertThat(sortedRows(rollup)).isEqualTo(sortedRows(raw));
+    }
+
+    @Test
+    void rawOnlyDimensionGoesToRaw() throws Exception {
+        Answer answer = router.post("/v1/query/metrics", RouterInstance.VIEWER, "{\"metrics\":[\"events\"],"
+                + "\"range\":" + range() + ",\"granularity\":\"all\",\"groupBy\":[\"sku\"],\"limit\":5}");
+        assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
+        assertThat(answer.body().path("route").path("target").asText()).isEqualTo("raw");
+        assertThat(answer.body().path("route").path("reason").asText()).contains("sku");
+        assertThat(answer.rows()).hasSize(5);
+    }
+
+    @Test
+    void repeatedQueryIsACacheHitWithTheSameRows() throws Exception {
+        String query = "{\"metrics\":[\"events\",\"dau\"],\"range\":" + range() + ",\"granularity\":\"day\","
+                + "\"groupBy\":[\"platform\"]}";
+        Answer first = router.post("/v1/query/metrics", RouterInstance.VIEWER, query);
+        Answer second = router.post("/v1/query/metrics", RouterInstance.VIEWER, query);
+        assertThat(first.cache()).isEqualTo("miss");
+        assertThat(second.cache()).isEqualTo("hit");
+        assertThat(second.rows()).isEqualTo(first.rows());
+    }
+
+    @Test
+    void aNewProgressSignalRetiresLiveEntries(StackAddresses stack) throws Exception {
+        String live = "{\"metrics\":[\"events\"],\"range\":{\"last\":\"24h\"},\"granularity\":\"hour\","
+                + "\"groupBy\":[\"device\"]}";
+        assertThat(router.post("/v1/query/metrics", RouterInstance.VIEWER, live).cache()).isIn("miss", "hit");
+        assertThat(router.post("/v1/query/metrics", RouterInstance.VIEWER, live).cache()).isEqualTo("hit");
+
+        String datasource = data.physicalByLogical.get("rollup_5m");
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        long until = Instant.now().minusSeconds(60).toEpochMilli();
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+            // the rollup job's format (flink-jobs JsonRecords.progress), for this test's datasource only
+            producer.send(new ProducerRecord<>(Topics.ROLLUPS_PROGRESS, datasource, "{\"datasource\":\"" + datasource
+                    + "\",\"window\":\"5m\",\"complete_until\":" + until + ",\"watermark\":" + until + "}")).get();
+        }
+        Instant deadline = Instant.now().plusSeconds(30);
+        String status = "hit";
+        while (status.equals("hit") && Instant.now().isBefore(deadline)) {
+            Thread.sleep(250);
+            status = router.post("/v1/query/metrics", RouterInstance.VIEWER, live).cache();
+        }
+        assertThat(status).as("a new progress signal must retire the cached answer").isEqualTo("miss");
+        assertThat(router.post("/v1/query/metrics", RouterInstance.VIEWER, live).cache()).isEqualTo("hit");
+    }
+
+    @Test
+    void injectionThroughFiltersIsJustAValueThatMatchesNothing() throws Exception {
+        for (String hostile : List.of("DE' OR '1'='1", "DE\") OR (\"1\"=\"1", "x'); DROP TABLE events_raw; --")) {
+            var body = DruidBatch.JSON.createObjectNode();
+            body.putArray("metrics").add("events");
+            body.set("range", DruidBatch.JSON.readTree(range()));
+            body.put("granularity", "all");
+            body.putObject("filters").putArray("country").add(hostile);
+            Answer answer = router.post("/v1/query/metrics", RouterInstance.VIEWER, body.toString());
+            assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
+            assertThat(answer.rows().get(0).path("events").asLong()).isZero();
+        }
+        Answer all = router.post("/v1/query/metrics", RouterInstance.VIEWER, "{\"metrics\":[\"events\"],\"range\":"
+                + range() + ",\"granularity\":\"all\"}");
+        assertThat(all.rows().get(0).path("events").asLong()).isEqualTo(TestDatasets.EVENTS);
+    }
+
+    @Test
+    void analystSqlRunsWithTheOuterLimit() throws Exception {
+        String raw = data.physicalByLogical.get("events_raw");
+        Answer answer = router.post("/v1/query/sql", RouterInstance.ANALYST,
+                "{\"sql\":\"SELECT event_id, country FROM " + raw + " -- every row, but the router caps it\"}");
+        assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
+        assertThat(answer.rows()).hasSize(7);
+
+        Answer count = router.post("/v1/query/sql", RouterInstance.ANALYST,
+                "{\"sql\":\"SELECT COUNT(*) AS n FROM \\\"" + raw + "\\\"\"}");
+        assertThat(count.rows().get(0).path("n").asLong()).isEqualTo(TestDatasets.EVENTS);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "DROP TABLE %s",
+            "INSERT INTO %1$s SELECT * FROM %1$s",
+            "SELECT 1 FROM %1$s; DELETE FROM %1$s",
+            "SELECT 1 FROM %1$s /* hidden */; DROP TABLE %1$s",
+            "SELECT * FROM sys.segments",
+            "SELECT * FROM INFORMATION_SCHEMA.TABLES",
+            "SELECT * FROM wikipedia",
+            "SELECT nonexistent_column FROM %s",
+    })
+    void sqlThatIsNotOneReadOnlySelectIs400(String template) throws Exception {
+        String sql = template.formatted(data.physicalByLogical.get("events_raw"));
+        var body = DruidBatch.JSON.createObjectNode().put("sql", sql);
+        Answer answer = router.post("/v1/query/sql", RouterInstance.ANALYST, body.toString());
+        assertThat(answer.status()).as(answer.body().toString()).isEqualTo(400);
+        assertThat(answer.body().path("detail").asText()).isNotBlank();
+    }
+
+    @Test
+    void tokensAndRolesOverTheRealApplication() throws Exception {
+        String sql = "{\"sql\":\"SELECT 1\"}";
+        assertThat(router.post("/v1/query/sql", null, sql).status()).isEqualTo(401);
+        assertThat(router.post("/v1/query/sql", RouterInstance.VIEWER, sql).status()).isEqualTo(403);
+        assertThat(router.post("/v1/admin/datasource-version", RouterInstance.ANALYST, "{\"suffix\":\"_x\"}").status())
+                .isEqualTo(403);
+        assertThat(router.get("/v1/catalog", RouterInstance.VIEWER).status()).isEqualTo(200);
+        assertThat(router.get("/actuator/health", null).body().path("status").asText()).isEqualTo("UP");
+    }
+
+    /** Rows as comparable text, in a stable order, numbers normalised (1 and 1.0 are the same answer). */
+    private static List<String> sortedRows(Answer answer) {
+        return java.util.stream.StreamSupport.stream(answer.rows().spliterator(), false)
+                .map(row -> {
+                    var fields = new java.util.TreeMap<String, String>();
+                    row.properties().forEach(e -> fields.put(e.getKey(), e.getValue().isNumber()
+                            ? Double.toString(e.getValue().asDouble()) : e.getValue().asText()));
+                    return fields.toString();
+                }).sorted().toList();
+    }
+}

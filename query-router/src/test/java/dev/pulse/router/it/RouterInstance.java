@@ -1,0 +1,99 @@
+package dev.pulse.router.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pulse.router.QueryRouterApplication;
+import dev.pulse.testing.StackAddresses;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A query router started in the test JVM exactly as production starts it (same application class, same
+ * application.yml, local profile), on a free port, against the real stack, with test-specific overrides.
+ */
+public final class RouterInstance implements AutoCloseable {
+
+    public static final String VIEWER = "pulse-demo-viewer";
+    public static final String ANALYST = "pulse-demo-analyst";
+    public static final String ADMIN = "pulse-demo-admin";
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final ConfigurableApplicationContext context;
+    private final String base;
+
+    /** The answer of one call. */
+    public record Answer(int status, JsonNode body) {
+        public String cache() {
+            return body.path("cache").asText();
+        }
+
+        public JsonNode rows() {
+            return body.path("rows");
+        }
+    }
+
+    public RouterInstance(StackAddresses stack, Map<String, String> overrides) {
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--pulse.router.druid.url=" + stack.druidAvaticaUrl(),
+                "--pulse.router.cache.redis-uri=" + stack.redisUri(),
+                "--pulse.router.progress.bootstrap-servers=" + stack.kafkaBootstrap(),
+                "--logging.level.org.apache.kafka=WARN"));
+        overrides.forEach((key, value) -> args.add("--" + key + "=" + value));
+        this.context = new SpringApplicationBuilder(QueryRouterApplication.class).profiles("local")
+                .run(args.toArray(String[]::new));
+        this.base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    public Answer post(String path, String token, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(90))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request.build());
+    }
+
+    public Answer get(String path, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request.build());
+    }
+
+    private static Answer send(HttpRequest request) throws Exception {
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        JsonNode body = response.body().isEmpty() ? DruidBatch.JSON.nullNode() : DruidBatch.JSON.readTree(response.body());
+        return new Answer(response.statusCode(), body);
+    }
+
+    /** Points the router at test datasources, through the admin endpoint the replay uses. */
+    public void useDatasources(Map<String, String> physicalByLogical) throws Exception {
+        var body = DruidBatch.JSON.createObjectNode();
+        body.set("datasources", DruidBatch.JSON.valueToTree(physicalByLogical));
+        Answer answer = post("/v1/admin/datasource-version", ADMIN, body.toString());
+        if (answer.status() != 200) {
+            throw new IllegalStateException("datasource switch refused: " + answer.body());
+        }
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

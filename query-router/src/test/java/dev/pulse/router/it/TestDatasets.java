@@ -1,0 +1,59 @@
+package dev.pulse.router.it;
+
+import dev.pulse.testing.StackAddresses;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * One set of test datasources per test JVM: the same generated events as a raw datasource and as 1-minute and
+ * 5-minute rollups, under names with a random {@code _it<n>} version suffix. Dropped when the JVM ends.
+ */
+public final class TestDatasets {
+
+    public static final int EVENTS = 3000;
+    public static final Duration SPAN = Duration.ofHours(6);
+
+    private static TestDatasets instance;
+
+    public final Instant from;
+    public final Instant to;
+    public final Map<String, String> physicalByLogical;
+
+    private TestDatasets(Instant from, Map<String, String> physicalByLogical) {
+        this.from = from;
+        this.to = from.plus(SPAN);
+        this.physicalByLogical = physicalByLogical;
+    }
+
+    public static synchronized TestDatasets get(StackAddresses stack) throws Exception {
+        if (instance == null) {
+            instance = load(stack);
+        }
+        return instance;
+    }
+
+    private static TestDatasets load(StackAddresses stack) throws Exception {
+        String suffix = "_it" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
+        Map<String, String> names = Map.of("events_raw", "events_raw" + suffix, "rollup_1m", "rollup_1m" + suffix,
+                "rollup_5m", "rollup_5m" + suffix);
+        // six settled hours ending at the start of the current hour: inside "last 24h", outside "the present"
+        Instant from = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(SPAN);
+        StringBuilder data = new StringBuilder();
+        TestEvents.write(data, 42, EVENTS, from, SPAN.toMillis(), 40, 4);
+
+        DruidBatch druid = new DruidBatch(stack.druidCoordinatorUrl(), stack.druidBrokerUrl());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> names.values().forEach(druid::drop)));
+        String raw = druid.ingestInline(DruidBatch.rawSchema(names.get("events_raw")), data.toString());
+        String oneMinute = druid.ingestInline(DruidBatch.rollupSchema(names.get("rollup_1m"), "minute"), data.toString());
+        String fiveMinutes = druid.ingestInline(DruidBatch.rollupSchema(names.get("rollup_5m"), "five_minute"),
+                data.toString());
+        Duration timeout = Duration.ofMinutes(4);
+        druid.awaitQueryable(raw, names.get("events_raw"), "COUNT(*)", EVENTS, timeout);
+        druid.awaitQueryable(oneMinute, names.get("rollup_1m"), "SUM(\"events\")", EVENTS, timeout);
+        druid.awaitQueryable(fiveMinutes, names.get("rollup_5m"), "SUM(\"events\")", EVENTS, timeout);
+        return new TestDatasets(from, names);
+    }
+}
