@@ -4,6 +4,8 @@ import dev.pulse.stack.component.Component;
 import dev.pulse.stack.component.Components;
 import dev.pulse.stack.component.StackContext;
 import dev.pulse.stack.config.StackConfig;
+import dev.pulse.stack.deploy.DeployException;
+import dev.pulse.stack.deploy.PipelineDeploy;
 import dev.pulse.stack.config.StackConfigLoader;
 import dev.pulse.stack.config.StackLayout;
 import dev.pulse.stack.engine.EngineJars;
@@ -51,10 +53,27 @@ public final class LocalStack {
         return new StackStatus(context, components).allHealthy();
     }
 
-    /** Resolves the engines if needed, then starts what is not running. @return true when all is healthy */
+    /**
+     * Resolves the engines if needed, starts what is not running, then deploys the pipeline (topics, Flink jobs,
+     * Druid supervisors) when the checkout has it. @return true when all is healthy and deployed
+     */
     public boolean up(PrintStream out) throws IOException, InterruptedException {
         new EngineJars(context.layout(), EngineVersions.bundled()).ensure(out);
-        return new StackUp(context, components, out).run();
+        return new StackUp(context, components, out).run() && deployPipeline(out);
+    }
+
+    /** Creates the topics, runs the Flink jobs and submits the Druid supervisors; each step is idempotent. */
+    public boolean deployPipeline(PrintStream out) {
+        if (!PipelineDeploy.present(context.layout())) {
+            return true;
+        }
+        try {
+            new PipelineDeploy(context, out).run();
+            return true;
+        } catch (DeployException e) {
+            out.println("pulse: deploying the pipeline failed: " + e.getMessage());
+            return false;
+        }
     }
 
     public void down(PrintStream out) throws InterruptedException {
