@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -41,13 +42,16 @@ public final class RouterInstance implements AutoCloseable {
     }
 
     public RouterInstance(StackAddresses stack, Map<String, String> overrides) {
-        List<String> args = new ArrayList<>(List.of(
-                "--server.port=0",
-                "--pulse.router.druid.url=" + stack.druidAvaticaUrl(),
-                "--pulse.router.cache.redis-uri=" + stack.redisUri(),
-                "--pulse.router.progress.bootstrap-servers=" + stack.kafkaBootstrap(),
-                "--logging.level.org.apache.kafka=WARN"));
-        overrides.forEach((key, value) -> args.add("--" + key + "=" + value));
+        // one map, overrides last: Spring joins repeated command-line options with commas
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("server.port", "0");
+        properties.put("pulse.router.druid.url", stack.druidAvaticaUrl());
+        properties.put("pulse.router.cache.redis-uri", stack.redisUri());
+        properties.put("pulse.router.progress.bootstrap-servers", stack.kafkaBootstrap());
+        properties.put("logging.level.org.apache.kafka", "WARN");
+        properties.putAll(overrides);
+        List<String> args = new ArrayList<>();
+        properties.forEach((key, value) -> args.add("--" + key + "=" + value));
         this.context = new SpringApplicationBuilder(QueryRouterApplication.class).profiles("local")
                 .run(args.toArray(String[]::new));
         this.base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");

@@ -1,6 +1,9 @@
 package dev.pulse.router.it;
 
 import dev.pulse.testing.StackAddresses;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -41,15 +44,20 @@ public final class TestDatasets {
                 "rollup_5m", "rollup_5m" + suffix);
         // six settled hours ending at the start of the current hour: inside "last 24h", outside "the present"
         Instant from = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(SPAN);
-        StringBuilder data = new StringBuilder();
-        TestEvents.write(data, 42, EVENTS, from, SPAN.toMillis(), 40, 4);
+        // a file, not inline: an inline task over 512 KB does not fit the overlord's ZooKeeper node
+        Path dir = Path.of("target", "it-data", suffix).toAbsolutePath();
+        Files.createDirectories(dir);
+        try (Writer out = Files.newBufferedWriter(dir.resolve("events.json"))) {
+            TestEvents.write(out, 42, EVENTS, from, SPAN.toMillis(), 40, 4);
+        }
 
         DruidBatch druid = new DruidBatch(stack.druidCoordinatorUrl(), stack.druidBrokerUrl());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> names.values().forEach(druid::drop)));
-        String raw = druid.ingestInline(DruidBatch.rawSchema(names.get("events_raw")), data.toString());
-        String oneMinute = druid.ingestInline(DruidBatch.rollupSchema(names.get("rollup_1m"), "minute"), data.toString());
-        String fiveMinutes = druid.ingestInline(DruidBatch.rollupSchema(names.get("rollup_5m"), "five_minute"),
-                data.toString());
+        String raw = druid.ingestLocal(DruidBatch.rawSchema(names.get("events_raw")), dir.toString(), "events.json");
+        String oneMinute = druid.ingestLocal(DruidBatch.rollupSchema(names.get("rollup_1m"), "minute"), dir.toString(),
+                "events.json");
+        String fiveMinutes = druid.ingestLocal(DruidBatch.rollupSchema(names.get("rollup_5m"), "five_minute"),
+                dir.toString(), "events.json");
         Duration timeout = Duration.ofMinutes(4);
         druid.awaitQueryable(raw, names.get("events_raw"), "COUNT(*)", EVENTS, timeout);
         druid.awaitQueryable(oneMinute, names.get("rollup_1m"), "SUM(\"events\")", EVENTS, timeout);
