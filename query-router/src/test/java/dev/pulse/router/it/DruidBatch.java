@@ -73,17 +73,31 @@ public final class DruidBatch {
     /** Ingests newline-delimited JSON files from a local directory (for data too big to send inline). */
     public String ingestLocal(ObjectNode dataSchema, String baseDir, String filter) throws Exception {
         ObjectNode input = JSON.createObjectNode().put("type", "local").put("baseDir", baseDir).put("filter", filter);
-        return submit(dataSchema, input);
+        return submit(dataSchema, input, JSON.createObjectNode().put("type", "json"), 1);
+    }
+
+    /** Ingests CSV files (no header) from a local directory with parallel sub-tasks, one per file at most. */
+    public String ingestLocalCsv(ObjectNode dataSchema, String baseDir, String filter, List<String> columns,
+                                 int subTasks) throws Exception {
+        ObjectNode input = JSON.createObjectNode().put("type", "local").put("baseDir", baseDir).put("filter", filter);
+        ObjectNode format = JSON.createObjectNode().put("type", "csv").put("findColumnsFromHeader", false);
+        columns.forEach(format.putArray("columns")::add);
+        return submit(dataSchema, input, format, subTasks);
     }
 
     private String submit(ObjectNode dataSchema, ObjectNode inputSource) throws Exception {
+        return submit(dataSchema, inputSource, JSON.createObjectNode().put("type", "json"), 1);
+    }
+
+    private String submit(ObjectNode dataSchema, ObjectNode inputSource, ObjectNode inputFormat, int subTasks)
+            throws Exception {
         ObjectNode task = JSON.createObjectNode().put("type", "index_parallel");
         ObjectNode spec = task.putObject("spec");
         spec.set("dataSchema", dataSchema);
         ObjectNode io = spec.putObject("ioConfig").put("type", "index_parallel");
         io.set("inputSource", inputSource);
-        io.putObject("inputFormat").put("type", "json");
-        spec.putObject("tuningConfig").put("type", "index_parallel").put("maxNumConcurrentSubTasks", 1)
+        io.set("inputFormat", inputFormat);
+        spec.putObject("tuningConfig").put("type", "index_parallel").put("maxNumConcurrentSubTasks", subTasks)
                 .put("maxRowsInMemory", 200_000);
         JsonNode answer = post(coordinator + "/druid/indexer/v1/task", task);
         return answer.get("task").asText();

@@ -1,0 +1,293 @@
+package dev.pulse.router.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pulse.router.it.RouterInstance.Answer;
+import dev.pulse.testing.PulseStackExtension;
+import dev.pulse.testing.StackAddresses;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.BufferedWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The issue's benchmark, run on demand (not part of the test suite, the name matches no test pattern):
+ * {@code mvn -pl query-router verify -Dtest=NoUnitTests -Dsurefire.failIfNoSpecifiedTests=false
+ * -Dit.test=QueryRouterBenchmark -Dbench.events=10000000}. Loads generated events into benchmark datasources
+ * (raw and a 5-minute rollup of the same data), measures the DAU-by-country-per-hour 7-day query, replays
+ * dashboard viewers, prints a report (also to target/benchmark-report.md) and drops the datasources.
+ */
+@ExtendWith(PulseStackExtension.class)
+class QueryRouterBenchmark {
+
+    private static final long EVENTS = Long.getLong("bench.events", 10_000_000L);
+    private static final int VIEWERS = Integer.getInteger("bench.viewers", 1000);
+    private static final Duration REPLAY = Duration.ofSeconds(Long.getLong("bench.replaySeconds", 60L));
+    private static final String[] TYPES = {"page_view", "click", "transaction", "signup"};
+    private static final double[] TYPE_WEIGHTS = {0.6, 0.25, 0.05, 0.10};
+    private static final String[] COUNTRIES = {"US", "DE", "IN", "BR", "GB", "FR", "JP", "CA", "MX", "ES",
+            "IT", "NL", "PL", "SE", "AU", "KR", "TR", "ID", "NG", "ZA"};
+    private static final String[] DEVICES = {"mobile", "desktop", "tablet"};
+    private static final String[] PLATFORMS = {"web", "ios", "android"};
+
+    private final StringBuilder report = new StringBuilder();
+
+    @Test
+    void run(StackAddresses stack) throws Exception {
+        String suffix = System.getProperty("bench.suffix", "_bench" + (System.currentTimeMillis() % 1_000_000));
+        String raw = "events_raw" + suffix;
+        String rollup = "rollup_5m" + suffix;
+        Instant to = Instant.now().truncatedTo(ChronoUnit.HOURS);
+        Instant from = to.minus(Duration.ofDays(7));
+        DruidBatch druid = new DruidBatch(stack.druidCoordinatorUrl(), stack.druidBrokerUrl());
+        try {
+            if (!Boolean.getBoolean("bench.skipLoad")) {
+                load(druid, raw, rollup, from, to);
+            }
+            Map<String, String> datasources = Map.of("events_raw", raw, "rollup_5m", rollup);
+            line("Data: %,d events over 7 days (%s to %s), 20 countries (skewed), 200,000 users; raw datasource"
+                    + " `%s`, 5-minute rollup `%s`.", EVENTS, from, to, raw, rollup);
+            latencies(stack, datasources, from, to);
+            replay(stack, datasources);
+        } finally {
+            System.out.println(report);
+            Files.writeString(Path.of("target", "benchmark-report.md"), report.toString());
+            if (!Boolean.getBoolean("bench.keep")) {
+                druid.drop(raw);
+                druid.drop(rollup);
+            }
+        }
+    }
+
+    private void load(DruidBatch druid, String raw, String rollup, Instant from, Instant to) throws Exception {
+        Path dir = Files.createTempDirectory("pulse-bench");
+        Instant start = Instant.now();
+        int files = 2;
+        for (int f = 0; f < files; f++) {
+            generate(dir.resolve("events-" + f + ".csv"), f, EVENTS / files, from, to);
+        }
+        line("Generated %,d events as CSV in %d s (%,d MB).", EVENTS, Duration.between(start, Instant.now())
+                .toSeconds(), Files.list(dir).mapToLong(p -> p.toFile().length()).sum() >> 20);
+
+        start = Instant.now();
+        String rawTask = druid.ingestLocalCsv(DruidBatch.rawSchema(raw), dir.toString(), "events-*.csv",
+                CSV_COLUMNS, files);
+        String rollupTask = druid.ingestLocalCsv(DruidBatch.rollupSchema(rollup, "five_minute"), dir.toString(),
+                "events-*.csv", CSV_COLUMNS, files);
+        druid.awaitQueryable(rawTask, raw, "COUNT(*)", EVENTS, Duration.ofMinutes(60));
+        druid.awaitQueryable(rollupTask, rollup, "SUM(\"events\")", EVENTS, Duration.ofMinutes(60));
+        line("Loaded both datasources with native batch ingestion (2 sub-tasks each, run together) in %d s.",
+                Duration.between(start, Instant.now()).toSeconds());
+        try (var paths = Files.list(dir)) {
+            for (Path p : paths.toList()) {
+                Files.delete(p);
+            }
+        }
+        Files.delete(dir);
+    }
+
+    private static final List<String> CSV_COLUMNS =
+            List.of("timestamp", "event_type", "user_id", "country", "device", "platform", "revenue");
+
+    private static void generate(Path file, long seed, long count, Instant from, Instant to) throws Exception {
+        Random random = new Random(seed);
+        long span = to.toEpochMilli() - from.toEpochMilli();
+        try (BufferedWriter out = Files.newBufferedWriter(file)) {
+            StringBuilder line = new StringBuilder(96);
+            for (long i = 0; i < count; i++) {
+                String type = TYPES[weighted(random, TYPE_WEIGHTS)];
+                line.setLength(0);
+                line.append(from.toEpochMilli() + (long) (random.nextDouble() * span)).append(',')
+                        .append(type).append(",u-").append(random.nextInt(200_000)).append(',')
+                        // a skewed country mix, as real traffic has: the first countries carry most events
+                        .append(COUNTRIES[(int) (COUNTRIES.length * Math.pow(random.nextDouble(), 2.5))]).append(',')
+                        .append(DEVICES[random.nextInt(10) < 6 ? 0 : random.nextInt(3)]).append(',')
+                        .append(PLATFORMS[random.nextInt(10) < 6 ? 0 : random.nextInt(3)]).append(',')
+                        .append(type.equals("transaction") ? 0.25 * (1 + random.nextInt(400)) : 0.0).append('\n');
+                out.append(line);
+            }
+        }
+    }
+
+    private static int weighted(Random random, double[] weights) {
+        double r = random.nextDouble();
+        for (int i = 0; i < weights.length; i++) {
+            r -= weights[i];
+            if (r < 0) {
+                return i;
+            }
+        }
+        return weights.length - 1;
+    }
+
+    private void latencies(StackAddresses stack, Map<String, String> datasources, Instant from, Instant to)
+            throws Exception {
+        String query = "{\"metrics\":[\"dau\"],\"range\":{\"from\":\"" + from + "\",\"to\":\"" + to
+                + "\"},\"granularity\":\"hour\",\"groupBy\":[\"country\"],\"limit\":50000}";
+        int rollupRuns = Integer.getInteger("bench.rollupRuns", 50);
+        int rawRuns = Integer.getInteger("bench.rawRuns", 10);
+        int cachedRuns = Integer.getInteger("bench.cachedRuns", 500);
+        try (RouterInstance uncached = new RouterInstance(stack, Map.of("pulse.router.cache.enabled", "false",
+                "pulse.router.progress.enabled", "false", "pulse.router.druid.adhoc.timeout", "300s"))) {
+            uncached.useDatasources(datasources);
+            Answer rollupAnswer = uncached.post("/v1/query/metrics", RouterInstance.VIEWER, query);
+            Answer rawAnswer = uncached.post("/v1/query/adhoc", RouterInstance.ANALYST, query);
+            assertThat(rollupAnswer.status()).as(rollupAnswer.body().toString()).isEqualTo(200);
+            assertThat(rawAnswer.status()).as(rawAnswer.body().toString()).isEqualTo(200);
+            line("Answer: %d rows (168 hours x 20 countries) from `%s` and %d rows from `%s`; %s.",
+                    rollupAnswer.rows().size(), rollupAnswer.body().path("route").path("datasource").asText(),
+                    rawAnswer.rows().size(), rawAnswer.body().path("route").path("datasource").asText(),
+                    compare(rollupAnswer, rawAnswer));
+            List<Long> rollup = time(rollupRuns, () -> uncached.post("/v1/query/metrics", RouterInstance.VIEWER, query));
+            List<Long> raw = time(rawRuns, () -> uncached.post("/v1/query/adhoc", RouterInstance.ANALYST, query));
+            line("");
+            line("| DAU by country per hour, 7 days | runs | p50 | p99 |");
+            line("|---|---|---|---|");
+            row("rollup (rollup_5m), uncached", rollup);
+            row("raw (events_raw), uncached", raw);
+            try (RouterInstance cached = new RouterInstance(stack, Map.of("pulse.router.progress.enabled", "false",
+                    "pulse.router.cache.settled-ttl", "1h", "pulse.router.druid.adhoc.timeout", "300s"))) {
+                cached.useDatasources(datasources);
+                cached.post("/v1/query/metrics", RouterInstance.VIEWER, query);
+                cached.post("/v1/query/adhoc", RouterInstance.ANALYST, query);
+                row("rollup, cached (Redis hit)",
+                        time(cachedRuns, () -> cached.post("/v1/query/metrics", RouterInstance.VIEWER, query)));
+                row("raw, cached (Redis hit)",
+                        time(cachedRuns, () -> cached.post("/v1/query/adhoc", RouterInstance.ANALYST, query)));
+            }
+            line("");
+            line("Rollup vs raw, uncached: %.1fx faster at p50, %.1fx at p99.",
+                    (double) pct(raw, 50) / pct(rollup, 50), (double) pct(raw, 99) / pct(rollup, 99));
+        }
+    }
+
+    private static String compare(Answer a, Answer b) {
+        double maxRelative = 0;
+        Map<String, Double> left = new java.util.HashMap<>();
+        a.rows().forEach(r -> left.put(r.path("time").asText() + r.path("country").asText(), r.path("dau").asDouble()));
+        int matched = 0;
+        for (var r : b.rows()) {
+            Double other = left.get(r.path("time").asText() + r.path("country").asText());
+            if (other != null) {
+                matched++;
+                maxRelative = Math.max(maxRelative, Math.abs(other - r.path("dau").asDouble()) / Math.max(1, other));
+            }
+        }
+        return String.format("%d rows matched, largest DAU difference %.2f%% (HLL sketches: a merge of 5-minute"
+                + " sketches vs one sketch over raw rows)", matched, 100 * maxRelative);
+    }
+
+    private interface Call {
+        Answer call() throws Exception;
+    }
+
+    /** Wall time of each call, end to end over HTTP, in microseconds, sorted. */
+    private static List<Long> time(int runs, Call call) throws Exception {
+        List<Long> micros = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            Answer answer = call.call();
+            micros.add((System.nanoTime() - start) / 1000);
+            if (answer.status() != 200) {
+                throw new IllegalStateException("benchmark query failed: " + answer.body());
+            }
+        }
+        Collections.sort(micros);
+        return micros;
+    }
+
+    private static long pct(List<Long> sorted, int percentile) {
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+
+    private void row(String name, List<Long> micros) {
+        line("| %s | %d | %.1f ms | %.1f ms |", name, micros.size(), pct(micros, 50) / 1000.0, pct(micros, 99) / 1000.0);
+    }
+
+    /**
+     * Viewers of one dashboard (four panels, all live ranges) refreshing every 5 s, spread evenly over the
+     * period, for the replay's duration. Without a cache each panel refresh is one Druid query; with it, Druid
+     * sees what the router's Druid timer counts.
+     */
+    private void replay(StackAddresses stack, Map<String, String> datasources) throws Exception {
+        List<String> panels = List.of(
+                "{\"metrics\":[\"events\"],\"range\":{\"last\":\"24h\"},\"granularity\":\"hour\",\"groupBy\":[\"country\"]}",
+                "{\"metrics\":[\"dau\"],\"range\":{\"last\":\"24h\"},\"granularity\":\"all\"}",
+                "{\"metrics\":[\"revenue\",\"conversion_rate\"],\"range\":{\"last\":\"7d\"},\"granularity\":\"day\"}",
+                "{\"metrics\":[\"events_per_minute\"],\"range\":{\"last\":\"1h\"},\"granularity\":\"5minute\","
+                        + "\"groupBy\":[\"device\"]}");
+        try (RouterInstance router = new RouterInstance(stack, Map.of("pulse.router.progress.enabled", "false"))) {
+            router.useDatasources(datasources);
+            MeterRegistry meters = router.bean(MeterRegistry.class);
+            long refreshMillis = 5000;
+            long rounds = REPLAY.toMillis() / refreshMillis;
+            AtomicLong requests = new AtomicLong();
+            AtomicLong failures = new AtomicLong();
+            AtomicLong lateMillis = new AtomicLong();
+            ExecutorService pool = Executors.newFixedThreadPool(64);
+            long start = System.currentTimeMillis();
+            try {
+                List<Future<?>> work = new ArrayList<>();
+                for (int v = 0; v < VIEWERS; v++) {
+                    long offset = v * refreshMillis / VIEWERS;
+                    for (long round = 0; round < rounds; round++) {
+                        long due = start + offset + round * refreshMillis;
+                        work.add(pool.submit(() -> {
+                            long wait = due - System.currentTimeMillis();
+                            if (wait > 0) {
+                                Thread.sleep(wait);
+                            } else {
+                                lateMillis.accumulateAndGet(-wait, Math::max);
+                            }
+                            for (String panel : panels) {
+                                Answer answer = router.post("/v1/query/metrics", RouterInstance.VIEWER, panel);
+                                requests.incrementAndGet();
+                                if (answer.status() != 200) {
+                                    failures.incrementAndGet();
+                                }
+                            }
+                            return null;
+                        }));
+                    }
+                }
+                // submit in due order: the pool runs them as their time comes
+                for (Future<?> f : work) {
+                    f.get();
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            double seconds = (System.currentTimeMillis() - start) / 1000.0;
+            long druidQueries = (long) meters.find("pulse.query.druid.latency").timers().stream()
+                    .mapToLong(t -> t.count()).sum();
+            long hits = (long) meters.counter("pulse.query.cache", "result", "hit").count();
+            long coalesced = (long) meters.counter("pulse.query.cache.coalesced").count();
+            line("");
+            line("Replay: %,d viewers x 4 panels every 5 s for %d s: %,d panel queries in %.0f s (%.0f/s), %d failed,"
+                    + " largest start delay %d ms.", VIEWERS, REPLAY.toSeconds(), requests.get(), seconds,
+                    requests.get() / seconds, failures.get(), lateMillis.get());
+            line("Without a cache every panel query is a Druid query: %,d. With the cache: %,d Druid queries"
+                    + " (%,d Redis hits, %,d misses coalesced into another's query): %.0fx fewer.",
+                    requests.get(), druidQueries, hits, coalesced, (double) requests.get() / Math.max(1, druidQueries));
+        }
+    }
+
+    private void line(String format, Object... args) {
+        report.append(String.format(format, args)).append('\n');
+    }
+}
