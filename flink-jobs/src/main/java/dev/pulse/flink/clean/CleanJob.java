@@ -55,7 +55,7 @@ public final class CleanJob {
                 .sinkTo(sinks.clean()).name("clean events sink").uid("clean-events-sink");
     }
 
-    static Sinks kafkaSinks(CleanJobConfig config) {
+    public static Sinks kafkaSinks(CleanJobConfig config) {
         String cleanTopic = config.cleanTopic();
         String dlqTopic = config.deadLetterTopic();
         KafkaRecordSerializationSchema<CleanEvent> clean = (event, context, timestamp) ->

@@ -29,6 +29,16 @@ public final class PulseKafka {
      * are read, so a rollup never sees records of a clean-job transaction that is later aborted.
      */
     public static KafkaSource<RawRecord> source(String bootstrap, List<String> topics, String groupId) {
+        return builder(bootstrap, topics, groupId).build();
+    }
+
+    /** The same source, stopping at the offsets that are the latest when it starts: replays a backlog, then ends. */
+    public static KafkaSource<RawRecord> backlog(String bootstrap, List<String> topics, String groupId) {
+        return builder(bootstrap, topics, groupId).setBounded(OffsetsInitializer.latest()).build();
+    }
+
+    private static org.apache.flink.connector.kafka.source.KafkaSourceBuilder<RawRecord> builder(
+            String bootstrap, List<String> topics, String groupId) {
         return KafkaSource.<RawRecord>builder()
                 .setBootstrapServers(bootstrap)
                 .setTopics(topics)
@@ -39,8 +49,7 @@ public final class PulseKafka {
                 // offsets are committed on checkpoints; they only show progress (Flink's state is the truth)
                 .setProperty("commit.offsets.on.checkpoint", "true")
                 // new topics matching the job's inputs are picked up without a restart
-                .setProperty("partition.discovery.interval.ms", "30000")
-                .build();
+                .setProperty("partition.discovery.interval.ms", "30000");
     }
 
     /** A transactional sink: records become visible to read_committed readers when the checkpoint completes. */

@@ -107,7 +107,7 @@ public final class RollupJob {
         }
     }
 
-    static Sinks kafkaSinks(RollupJobConfig config, RollupPlan plan) {
+    public static Sinks kafkaSinks(RollupJobConfig config, RollupPlan plan) {
         String suffix = config.topicSuffix();
         Map<String, String> topicOfWindow = plan.windows().stream()
                 .collect(Collectors.toMap(RollupPlan.WindowPlan::name, w -> w.topic() + suffix));

@@ -1,0 +1,128 @@
+package dev.pulse.e2e.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.pulse.model.Topics;
+import dev.pulse.model.event.Event;
+import dev.pulse.model.event.EventJson;
+import dev.pulse.testing.PulseStackExtension;
+import dev.pulse.testing.StackAddresses;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The whole pipeline against known truth: generated events (with SDK-retry duplicates, out of order, and some
+ * beyond the allowed lateness) go in through the ingest service; Druid's rollups must equal the truth exactly for
+ * counts and sums, the distinct users within the HLL bound, and agree with the raw events.
+ */
+@ExtendWith(PulseStackExtension.class)
+class PipelineTruthIT {
+
+    private static final int EVENTS = 12_000;
+    private static final int USERS = 2_000;
+    private static final int LATE = 25;
+    private static final Duration VISIBLE_WITHIN = Duration.ofMinutes(3);
+
+    @BeforeAll
+    static void deploy(StackAddresses stack) throws Exception {
+        Pipeline.ensureDeployed();
+        Pipeline.awaitJobsRunning(stack.flinkRestUrl(), Duration.ofMinutes(3));
+    }
+
+    @Test
+    void rollupsEqualTheTruthOfAGeneratedDataset(StackAddresses stack) throws Exception {
+        Dataset data = Dataset.generate(Pipeline.newTag(), EVENTS, USERS, 0.05, LATE, 42);
+        try (EventPoster poster = EventPoster.forStack(stack.kafkaBootstrap());
+             Druid druid = new Druid(stack.druidAvaticaUrl())) {
+            System.out.println("posting " + EVENTS + " events (+" + data.duplicates().size() + " duplicates) through "
+                    + poster.describe() + ", tag " + data.tag());
+            List<Event> withRetries = new ArrayList<>(data.onTime());
+            withRetries.addAll(data.duplicates());
+            poster.post(withRetries);
+
+            long oneMinute = druid.await(VISIBLE_WITHIN, () -> druid.events("rollup_1m", data.tag()),
+                    n -> n >= EVENTS);
+            assertThat(oneMinute).as("rollup_1m events, duplicates dropped").isEqualTo(EVENTS);
+
+            // the late events come once the watermark has moved past the on-time ones
+            poster.post(data.late());
+            assertThat(lateEventIds(stack, data.tag())).hasSize(LATE);
+            assertThat(druid.await(Duration.ofSeconds(60), () -> druid.rawEventsBefore(data.tag(),
+                    data.earliestOnTime().minus(Duration.ofMinutes(5))), n -> n >= LATE))
+                    .as("late events stay in events_raw").isEqualTo(LATE);
+
+            assertRollupsEqualTruth(druid, data);
+            assertRollupsAgreeWithRawEvents(druid, data);
+        }
+    }
+
+    private static void assertRollupsEqualTruth(Druid druid, Dataset data) throws Exception {
+        for (String datasource : List.of("rollup_1m", "rollup_5m")) {
+            assertThat(druid.await(Duration.ofSeconds(60), () -> druid.events(datasource, data.tag()),
+                    n -> n >= EVENTS)).as(datasource + " events").isEqualTo(EVENTS);
+            assertThat(druid.eventsByTypeAndCountry(datasource, data.tag())).as(datasource + " by type and country")
+                    .isEqualTo(data.eventsByTypeAndCountry());
+            assertThat(druid.revenue(datasource, data.tag())).as(datasource + " revenue")
+                    .isCloseTo(data.revenue(), within(1e-6 * Math.max(1, data.revenue())));
+            assertThat(druid.distinctUsers(datasource, data.tag())).as(datasource + " distinct users (HLL)")
+                    .isCloseTo((long) data.distinctUsers(), org.assertj.core.data.Percentage.withPercentage(2));
+        }
+        // each event is in the twelve 1-hour windows that contain its 5-minute pane
+        assertThat(druid.await(Duration.ofSeconds(60), () -> druid.events("rollup_1h_sliding", data.tag()),
+                n -> n >= 12L * EVENTS)).as("rollup_1h_sliding events").isEqualTo(12L * EVENTS);
+        assertThat(druid.revenue("rollup_1h_sliding", data.tag()))
+                .isCloseTo(12 * data.revenue(), within(1e-6 * Math.max(1, 12 * data.revenue())));
+        // and nothing of the late events reached a rollup
+        assertThat(druid.events("rollup_1m", data.tag())).isEqualTo(EVENTS);
+    }
+
+    private static void assertRollupsAgreeWithRawEvents(Druid druid, Dataset data) throws Exception {
+        Instant from = data.earliestOnTime().minus(Duration.ofMinutes(1));
+        assertThat(druid.await(Duration.ofSeconds(60), () -> druid.rawEvents(data.tag(), from), n -> n >= EVENTS))
+                .as("events_raw, duplicates dropped").isEqualTo(EVENTS);
+        Map<String, Long> raw = druid.rawEventsByTypeAndCountry(data.tag(), from);
+        assertThat(druid.eventsByTypeAndCountry("rollup_1m", data.tag())).as("rollup_1m = events_raw").isEqualTo(raw);
+        long rawUsers = druid.rawDistinctUsers(data.tag(), from);
+        assertThat(druid.distinctUsers("rollup_5m", data.tag())).as("sketch built by Flink = sketch built by Druid")
+                .isEqualTo(rawUsers);
+    }
+
+    /** The ids of this run's events found in events.late. */
+    private static Set<String> lateEventIds(StackAddresses stack, String tag) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-late-" + UUID.randomUUID());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        Set<String> ids = new HashSet<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.EVENTS_LATE));
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while (ids.size() < LATE && System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofSeconds(1))) {
+                    Event e = EventJson.read(r.value());
+                    if (tag.equals(e.context().platform())) {
+                        ids.add(e.eventId());
+                    }
+                }
+            }
+        }
+        return ids;
+    }
+}

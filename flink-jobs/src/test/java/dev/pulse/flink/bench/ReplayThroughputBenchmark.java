@@ -1,0 +1,204 @@
+package dev.pulse.flink.bench;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import dev.pulse.flink.clean.CleanJob;
+import dev.pulse.flink.clean.CleanJobConfig;
+import dev.pulse.flink.config.Checkpointing;
+import dev.pulse.flink.kafka.PulseKafka;
+import dev.pulse.flink.rollup.RollupJob;
+import dev.pulse.flink.rollup.RollupJobConfig;
+import dev.pulse.flink.rollup.RollupPlan;
+import dev.pulse.model.Topics;
+import dev.pulse.model.event.Event;
+import dev.pulse.model.event.EventContext;
+import dev.pulse.model.event.EventJson;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Replay throughput of the clean and rollup jobs over a Kafka backlog, beside a plain Kafka consumer reading the
+ * same backlog (the ceiling). Not a test (no assertion on time): run it by name against the local Kafka:
+ * {@code mvn -pl flink-jobs test -Dtest=ReplayThroughputBenchmark -Dbench.events=5000000}.
+ * It writes only to its own topics ({@code <topic>.bench-<id>}) and deletes them afterwards. The jobs run in this
+ * JVM's local Flink (MiniCluster, parallelism 2), with the production topology, sources and exactly-once sinks.
+ */
+class ReplayThroughputBenchmark {
+
+    private static final String BOOTSTRAP = System.getProperty("bench.bootstrap", "localhost:9092");
+    private static final long EVENTS = Long.getLong("bench.events", 5_000_000);
+    private static final int PARALLELISM = Integer.getInteger("bench.parallelism", 2);
+    private static final String[] TYPES = {"page_view", "page_view", "page_view", "click", "click", "transaction", "signup"};
+    private static final String[] COUNTRIES = {"DE", "FR", "US", "BR", "JP", "IN", "GB", "ES", "IT", "NL"};
+    private static final String[] DEVICES = {"mobile", "desktop", "tablet"};
+    private static final String[] PLATFORMS = {"web", "ios", "android"};
+
+    @Test
+    void replay() throws Exception {
+        String suffix = ".bench-" + UUID.randomUUID().toString().substring(0, 8);
+        List<String> topics = topics(suffix);
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", BOOTSTRAP))) {
+            admin.createTopics(topics.stream().map(t -> new NewTopic(t, t.contains(".clean") || isRaw(t) ? 4 : 1, (short) 1))
+                    .toList()).all().get(60, TimeUnit.SECONDS);
+            try {
+                run(suffix);
+            } finally {
+                admin.deleteTopics(topics).all().get(120, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private void run(String suffix) throws Exception {
+        long t0 = System.nanoTime();
+        long bytes = produce(suffix);
+        double produceSeconds = seconds(t0);
+        log("produced %,d events (%,d MB) in %.1f s: %,.0f/s", EVENTS, bytes >> 20, produceSeconds, EVENTS / produceSeconds);
+
+        t0 = System.nanoTime();
+        long consumed = consumeAll(Topics.rawEventTopics().stream().map(t -> t + suffix).toList());
+        double ceilingSeconds = seconds(t0);
+        log("plain consumer: %,d records in %.1f s: %,.0f/s", consumed, ceilingSeconds, consumed / ceilingSeconds);
+
+        CleanJobConfig clean = CleanJobConfig.parse(new String[] {"--bootstrap", BOOTSTRAP, "--topic-suffix", suffix});
+        StreamExecutionEnvironment env = env();
+        CleanJob.defineWorkflow(env, PulseKafka.backlog(BOOTSTRAP, clean.inputTopics(), clean.groupId()),
+                CleanJob.kafkaSinks(clean), clean.dedupeTtl());
+        t0 = System.nanoTime();
+        env.execute("bench clean");
+        double cleanSeconds = seconds(t0);
+        log("clean job: %,d events in %.1f s: %,.0f/s", EVENTS, cleanSeconds, EVENTS / cleanSeconds);
+
+        RollupJobConfig rollup = RollupJobConfig.parse(new String[] {"--bootstrap", BOOTSTRAP, "--topic-suffix", suffix});
+        RollupPlan plan = RollupPlan.from(RollupJob.loadCatalog(null));
+        env = env();
+        RollupJob.defineWorkflow(env, PulseKafka.backlog(BOOTSTRAP, List.of(rollup.inputTopic()), rollup.groupId()),
+                RollupJob.kafkaSinks(rollup, plan), plan, rollup.timing());
+        t0 = System.nanoTime();
+        env.execute("bench rollup");
+        double rollupSeconds = seconds(t0);
+        log("rollup job: %,d events in %.1f s: %,.0f/s", EVENTS, rollupSeconds, EVENTS / rollupSeconds);
+
+        long rows = countRows(plan.windows().stream().map(w -> w.topic() + suffix).toList());
+        log("rollup rows written: %,d (%.1f events per row)", rows, (double) EVENTS / rows);
+        double pipeline = EVENTS / (cleanSeconds + rollupSeconds);
+        log("RESULT events=%d ceiling=%.0f/s clean=%.0f/s rollup=%.0f/s clean+rollup=%.0f/s ratio=%.2f cores=%d",
+                EVENTS, consumed / ceilingSeconds, EVENTS / cleanSeconds, EVENTS / rollupSeconds, pipeline,
+                pipeline / (consumed / ceilingSeconds), Runtime.getRuntime().availableProcessors());
+    }
+
+    private static StreamExecutionEnvironment env() {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(PARALLELISM);
+        Checkpointing.configure(env, java.time.Duration.ofSeconds(5));
+        return env;
+    }
+
+    /** A backlog spanning six hours of event time, roughly in order, 200,000 users. */
+    private static long produce(String suffix) throws Exception {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "20");
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(256 * 1024));
+        Random random = new Random(1);
+        long start = Instant.parse("2026-11-27T00:00:00Z").toEpochMilli();
+        long span = 6 * 3600_000L;
+        long bytes = 0;
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (long i = 0; i < EVENTS; i++) {
+                String type = TYPES[random.nextInt(TYPES.length)];
+                String user = "user-" + random.nextInt(200_000);
+                long ts = start + i * span / EVENTS - random.nextInt(2000);
+                Double revenue = type.equals("transaction") ? (1 + random.nextInt(10_000)) / 100.0 : null;
+                Event e = new Event(UUID.randomUUID().toString(), type, user, Instant.ofEpochMilli(ts), Instant.ofEpochMilli(ts),
+                        Map.of("sku", "SKU-" + random.nextInt(1000), "path", "/p/" + random.nextInt(500)),
+                        new EventContext(COUNTRIES[random.nextInt(COUNTRIES.length)], DEVICES[random.nextInt(3)],
+                                PLATFORMS[random.nextInt(3)]), revenue, revenue == null ? null : "EUR");
+                byte[] value = EventJson.write(e);
+                bytes += value.length;
+                producer.send(new ProducerRecord<>(e.family().topic() + suffix, null, ts, user.getBytes(UTF_8), value));
+            }
+        }
+        return bytes;
+    }
+
+    private static long consumeAll(List<String> topics) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-ceiling-" + UUID.randomUUID());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+        long count = 0;
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(topics);
+            int empty = 0;
+            while (count < EVENTS && empty < 30) {
+                int n = consumer.poll(java.time.Duration.ofSeconds(1)).count();
+                count += n;
+                empty = n == 0 ? empty + 1 : 0;
+            }
+        }
+        return count;
+    }
+
+    private static long countRows(List<String> topics) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-rows-" + UUID.randomUUID());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        long count = 0;
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(topics);
+            int empty = 0;
+            while (empty < 5) {
+                int n = consumer.poll(java.time.Duration.ofSeconds(1)).count();
+                count += n;
+                empty = n == 0 ? empty + 1 : 0;
+            }
+        }
+        return count;
+    }
+
+    private static List<String> topics(String suffix) {
+        List<String> topics = new ArrayList<>(Topics.rawEventTopics().stream().map(t -> t + suffix).toList());
+        for (String t : List.of(Topics.EVENTS_CLEAN, Topics.EVENTS_DLQ, Topics.EVENTS_LATE, Topics.ROLLUPS_1M,
+                Topics.ROLLUPS_5M, Topics.ROLLUPS_1H_SLIDING, Topics.ROLLUPS_PROGRESS)) {
+            topics.add(t + suffix);
+        }
+        return topics;
+    }
+
+    private static boolean isRaw(String topic) {
+        return Set.of("events.page_view", "events.click", "events.transaction", "events.other")
+                .contains(topic.substring(0, topic.indexOf(".bench-")));
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    private static void log(String format, Object... args) {
+        System.out.println("[bench] " + String.format(format, args));
+    }
+}
