@@ -51,6 +51,7 @@ class ProblemMapping {
 
     @ExceptionHandler(DruidTimeoutException.class)
     ProblemDetail timeout(DruidTimeoutException e) {
+        log.warn("Druid timeout: {}", String.valueOf(e.getCause()).lines().findFirst().orElse(""));
         return problem(HttpStatus.GATEWAY_TIMEOUT, "Query timed out", e.getMessage());
     }
 

@@ -4,6 +4,7 @@ import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SetArgs;
+import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
@@ -48,9 +49,13 @@ public class QueryCache implements AutoCloseable {
                 // while disconnected, fail at once instead of queueing commands until a timeout
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
+                // connecting (TCP, and Netty's first start in a cold JVM) takes longer than a command
+                .socketOptions(SocketOptions.builder().connectTimeout(Duration.ofSeconds(2)).build())
                 .build());
         this.retryAfter = retryAfter;
         this.clock = clock;
+        // connect at start, so the first query does not pay for it; a Redis that is down is tried again later
+        connection();
     }
 
     public Lookup get(String key) {

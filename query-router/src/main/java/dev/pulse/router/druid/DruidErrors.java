@@ -21,26 +21,29 @@ public final class DruidErrors {
 
     public static RuntimeException classify(SQLException failure) {
         String text = describe(failure).toLowerCase(Locale.ROOT);
-        if (failure instanceof SQLTimeoutException || text.contains("querytimeoutexception")
-                || text.contains("timed out") || text.contains("timeout") && text.contains("query")
-                || hasCause(failure, SocketTimeoutException.class)) {
-            return new DruidTimeoutException("Druid did not answer within the query timeout", failure);
-        }
+        // a pool that cannot hand out a connection says "timed out" too: unreachable comes first
         if (failure instanceof SQLTransientConnectionException || hasCause(failure, ConnectException.class)
                 || hasCause(failure, UnknownHostException.class) || hasCause(failure, NoRouteToHostException.class)
                 || text.contains("connection refused") || text.contains("queryunsupported")
-                || text.contains("capacity exceeded") || text.contains("too many")) {
+                || text.contains("query capacity exceeded")) {
             return new DruidUnavailableException("Druid is unavailable: " + firstLine(failure), failure);
+        }
+        if (failure instanceof SQLTimeoutException || text.contains("querytimeoutexception")
+                || text.contains("query timeout") || text.contains("query timed out")
+                || hasCause(failure, SocketTimeoutException.class)) {
+            return new DruidTimeoutException("Druid did not answer within the query timeout", failure);
         }
         return new DruidQueryException("Druid refused the query: " + druidMessage(failure), failure);
     }
 
+    /** The messages of the failure, its causes and the first line of each server-side trace; not whole traces. */
     static String describe(Throwable failure) {
         StringBuilder text = new StringBuilder();
         for (Throwable t = failure; t != null; t = t.getCause()) {
             text.append(t).append('\n');
             if (t instanceof AvaticaSqlException avatica) {
-                avatica.getStackTraces().forEach(trace -> text.append(trace).append('\n'));
+                avatica.getStackTraces().forEach(trace -> text.append(trace.lines().findFirst().orElse(""))
+                        .append('\n'));
             }
         }
         return text.toString();

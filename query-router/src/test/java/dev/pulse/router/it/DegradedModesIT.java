@@ -37,8 +37,8 @@ class DegradedModesIT {
                 router.useDatasources(data.physicalByLogical);
                 Answer miss = router.post("/v1/query/metrics", RouterInstance.VIEWER, query(data));
                 Answer hit = router.post("/v1/query/metrics", RouterInstance.VIEWER, query(data));
-                assertThat(miss.cache()).isEqualTo("miss");
-                assertThat(hit.cache()).isEqualTo("hit");
+                assertThat(miss.cache()).as(miss.body().toString()).isEqualTo("miss");
+                assertThat(hit.cache()).as(hit.body().toString()).isEqualTo("hit");
 
                 redis.destroyForcibly().waitFor();
 
