@@ -33,6 +33,7 @@ public final class Components {
     private static List<PulseService> services(StackContext context) {
         var ports = context.ports();
         return List.of(
-                new PulseService(context, "ingest-service", ports.ingest(), List.of("kafka")));
+                new PulseService(context, "ingest-service", ports.ingest(), List.of("kafka")),
+                new PulseService(context, "query-router", ports.queryRouter(), List.of("druid-broker", "redis")));
     }
 }
