@@ -51,7 +51,7 @@ public final class PipelineDeploy {
         FlinkCli cli = new FlinkCli(context.java(), layout.lib("flink"), layout.conf("flink"),
                 layout.log("flink-client"));
         new FlinkJobs("http://localhost:" + ports.flinkRest(), cli, jobJar(layout),
-                layout.data("flink").resolve("checkpoints"), layout.var().resolve("run").resolve("flink-jobs"),
+                layout.data("flink").resolve("checkpoints"), layout.data("flink").resolve("savepoints"), layout.var().resolve("run").resolve("flink-jobs"),
                 LOCAL_PARALLELISM, out)
                 .ensureRunning(List.of(
                         new FlinkJobs.Job(CLEAN_JOB, "dev.pulse.flink.clean.CleanJob", common),

@@ -16,7 +16,7 @@ class FlinkJobsCheckpointTest {
 
     private FlinkJobs jobs() {
         return new FlinkJobs("http://localhost:1", null, dir.resolve("jar"), dir.resolve("checkpoints"),
-                dir.resolve("jobids"), 1, new PrintStream(OutputStream.nullOutputStream()));
+                dir.resolve("savepoints"), dir.resolve("jobids"), 1, new PrintStream(OutputStream.nullOutputStream()));
     }
 
     @Test
@@ -28,7 +28,7 @@ class FlinkJobsCheckpointTest {
         Files.writeString(job.resolve("chk-12").resolve("_metadata"), "x");
         Files.createDirectories(job.resolve("chk-13")); // still being written: no _metadata
         Files.createDirectories(dir.resolve("jobids"));
-        Files.writeString(dir.resolve("jobids").resolve("pulse-rollup.jobid"), "abc\n");
+        Files.writeString(dir.resolve("jobids").resolve("pulse-rollup.jobid"), "abc 0123abcd\n");
 
         assertThat(jobs().lastCheckpoint("pulse-rollup")).contains(job.resolve("chk-12"));
     }
