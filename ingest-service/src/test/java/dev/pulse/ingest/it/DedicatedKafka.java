@@ -21,7 +21,7 @@ import org.apache.kafka.common.Uuid;
  * {@code var/lib/kafka}, on free ports in a temporary directory: a fault test may stop it, which it must never do
  * to the shared stack's Kafka. Only the process this class started is ever stopped, by its own handle.
  */
-final class DedicatedKafka implements AutoCloseable {
+public final class DedicatedKafka implements AutoCloseable {
 
     private final Path home;
     private final Path lib;
@@ -34,7 +34,7 @@ final class DedicatedKafka implements AutoCloseable {
         this.port = port;
     }
 
-    static DedicatedKafka format() throws IOException, InterruptedException {
+    public static DedicatedKafka format() throws IOException, InterruptedException {
         Path lib = repositoryRoot().resolve("var/lib/kafka");
         if (!Files.isDirectory(lib)) {
             throw new IllegalStateException(lib + " is missing: ./pulse up resolves Kafka's jars there");
@@ -70,12 +70,12 @@ final class DedicatedKafka implements AutoCloseable {
         return kafka;
     }
 
-    String bootstrap() {
+    public String bootstrap() {
         return "localhost:" + port;
     }
 
     /** Starts the broker and returns once it answers (within two minutes on a busy two-core machine). */
-    void start() throws IOException, InterruptedException {
+    public void start() throws IOException, InterruptedException {
         process = java("kafka.Kafka", home.resolve("server.properties").toString())
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("kafka.log").toFile())).start();
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
@@ -96,7 +96,7 @@ final class DedicatedKafka implements AutoCloseable {
     }
 
     /** SIGTERM to the process this class started (a clean shutdown), SIGKILL if it is still there after 30 s. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         if (process == null || !process.isAlive()) {
             return;
         }

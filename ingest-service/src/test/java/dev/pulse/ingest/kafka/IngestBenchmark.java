@@ -1,0 +1,209 @@
+package dev.pulse.ingest.kafka;
+
+import dev.pulse.ingest.IngestProperties;
+import dev.pulse.ingest.it.DedicatedKafka;
+import dev.pulse.model.event.Event;
+import dev.pulse.model.event.EventContext;
+import dev.pulse.model.event.EventJson;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Ingest throughput: events/s accepted over HTTP (batches of 100, keep-alive, several connections) against the
+ * service's own producer settings sending the same records straight to Kafka, in the same run, on a dedicated
+ * single-node Kafka (so the shared stack's pipeline never sees the load). Bounded in events and time.
+ *
+ * <p>Run from the repository root as ingest-service/README.md shows (arguments: events, connections, service jar).
+ */
+public final class IngestBenchmark {
+
+    private static final int BATCH = 100;
+    private static final String KEY = "pulse-demo-write-key";
+    private static final Duration PHASE_LIMIT = Duration.ofSeconds(40);
+
+    public static void main(String[] args) throws Exception {
+        int events = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        int connections = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+        Path jar = Path.of(args.length > 2 ? args[2] : "ingest-service/target/ingest-service.jar");
+        Path jfr = Files.createTempFile("ingest-bench-", ".jfr");
+        List<byte[]> bodies = bodies(1000);
+        List<byte[]> records = records(bodies);
+        System.out.printf("record value %d bytes, request body %d bytes (%d events)%n",
+                records.get(0).length, bodies.get(0).length, BATCH);
+
+        try (DedicatedKafka kafka = DedicatedKafka.format()) {
+            kafka.start();
+            rawProducer(kafka.bootstrap(), records, Math.min(events, 200_000)); // warm-up, also creates the topics
+            double raw = rawProducer(kafka.bootstrap(), records, events);
+            Process service = startService(jar, kafka.bootstrap(), jfr);
+            try {
+                int port = awaitPort(service);
+                http(port, bodies, connections, Math.min(events, 200_000)); // warm-up of the JIT
+                double[] result = http(port, bodies, connections, events);
+                double rawAgain = rawProducer(kafka.bootstrap(), records, events);
+                System.out.printf("RESULT raw producer %.0f events/s (again after HTTP: %.0f); HTTP %.0f events/s;"
+                                + " ratio %.2f; request latency p50 %.1f ms p99 %.1f ms; %d connections%n",
+                        raw, rawAgain, result[0], result[0] / Math.max(raw, rawAgain), result[1], result[2], connections);
+            } finally {
+                service.destroy();
+                if (!service.waitFor(30, TimeUnit.SECONDS)) {
+                    service.destroyForcibly();
+                }
+            }
+            System.out.println("JFR recording of the service: " + jfr);
+        }
+    }
+
+    /** The service's own producer settings (application.yml defaults) sending pre-serialised records. */
+    static double rawProducer(String bootstrap, List<byte[]> records, int events) throws Exception {
+        IngestProperties.Kafka settings = new IngestProperties.Kafka(bootstrap, Duration.ofSeconds(10), 4, (short) 1,
+                Duration.ofSeconds(2), DataSize.ofMegabytes(64), 0.1, "lz4", Duration.ofMillis(5),
+                DataSize.ofKilobytes(256), Duration.ofSeconds(5));
+        String[] topics = {"events.page_view", "events.click", "events.transaction", "events.other"};
+        AtomicLong failed = new AtomicLong();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(ProducerSettings.of(settings),
+                new StringSerializer(), new ByteArraySerializer())) {
+            long start = System.nanoTime();
+            long deadline = start + PHASE_LIMIT.toNanos();
+            int sent = 0;
+            for (; sent < events && (sent % 10_000 != 0 || System.nanoTime() < deadline); sent++) {
+                producer.send(new ProducerRecord<>(topics[sent % 4], "u-" + (sent % 1000), records.get(sent % records.size())),
+                        (metadata, e) -> {
+                            if (e != null) {
+                                failed.incrementAndGet();
+                            }
+                        });
+            }
+            producer.flush();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("raw producer: %d events in %.1f s, %d failed%n", sent, seconds, failed.get());
+            return sent / seconds;
+        }
+    }
+
+    /** @return events/s, p50 and p99 request latency in ms */
+    static double[] http(int port, List<byte[]> bodies, int connections, int events) throws Exception {
+        String authorization = "Basic " + Base64.getEncoder().encodeToString((KEY + ":").getBytes(StandardCharsets.UTF_8));
+        List<byte[]> requests = bodies.stream().map(b -> MiniHttpClient.request("/v1/events", authorization, b)).toList();
+        int requestCount = events / BATCH;
+        long[] latencies = new long[requestCount];
+        AtomicLong next = new AtomicLong();
+        AtomicLong notOk = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(connections);
+        long start = System.nanoTime();
+        long deadline = start + PHASE_LIMIT.toNanos();
+        List<Future<?>> senders = new ArrayList<>();
+        for (int c = 0; c < connections; c++) {
+            senders.add(pool.submit(() -> {
+                try (MiniHttpClient client = new MiniHttpClient(port)) {
+                    for (int i; (i = (int) next.getAndIncrement()) < requestCount && System.nanoTime() < deadline; ) {
+                        long t0 = System.nanoTime();
+                        if (client.post(requests.get(i % requests.size())) != 200) {
+                            notOk.incrementAndGet();
+                        }
+                        latencies[i] = System.nanoTime() - t0;
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> sender : senders) {
+            sender.get(2, TimeUnit.MINUTES);
+        }
+        pool.shutdown();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long[] done = Arrays.stream(latencies).filter(l -> l > 0).sorted().toArray();
+        System.out.printf("HTTP: %d requests (%d events) in %.1f s, %d not 200%n", done.length, done.length * BATCH,
+                seconds, notOk.get());
+        if (notOk.get() > 0) {
+            throw new IllegalStateException(notOk.get() + " requests were not answered 200");
+        }
+        return new double[] {done.length * BATCH / seconds, done[done.length / 2] / 1e6, done[(int) (done.length * 0.99)] / 1e6};
+    }
+
+    private static Process startService(Path jar, String bootstrap, Path jfr) throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        String java = ProcessHandle.current().info().command().orElse("java");
+        return new ProcessBuilder(java, "-Xmx512m", "-XX:StartFlightRecording=filename=" + jfr + ",settings=profile",
+                "-jar", jar.toString(), "--server.port=" + port, "--spring.profiles.active=local",
+                "--pulse.ingest.kafka.bootstrap-servers=" + bootstrap)
+                .redirectErrorStream(true).redirectOutput(Files.createTempFile("ingest-bench-", ".log").toFile())
+                .start();
+    }
+
+    /** Waits for the service's health to say UP; the port is the one passed on its command line. */
+    private static int awaitPort(Process service) throws Exception {
+        String command = service.info().arguments().map(Arrays::asList).orElseThrow().stream()
+                .filter(a -> a.startsWith("--server.port=")).findFirst().orElseThrow();
+        int port = Integer.parseInt(command.substring("--server.port=".length()));
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!service.isAlive()) {
+                throw new IllegalStateException("the service exited");
+            }
+            try {
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+                if (health.body().contains("\"UP\"")) {
+                    return port;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("the service did not become healthy within two minutes");
+    }
+
+    /** Request bodies of {@value #BATCH} events each, shaped like the event of DESIGN.md (about 300 bytes each). */
+    static List<byte[]> bodies(int count) {
+        String[] types = {"page_view", "click", "transaction", "signup"};
+        return IntStream.range(0, count).mapToObj(b -> IntStream.range(0, BATCH).mapToObj(i -> {
+            int n = b * BATCH + i;
+            return ("{\"event_id\":\"7f1c9a2e-%08d-4e1b-9c3d-%012d\",\"event_type\":\"%s\",\"user_id\":\"u-%d\","
+                    + "\"timestamp\":\"%s\",\"properties\":{\"sku\":\"A%d\",\"page\":\"/products/%d\"},"
+                    + "\"context\":{\"country\":\"DE\",\"device\":\"mobile\",\"platform\":\"web\"},"
+                    + "\"revenue\":19.99,\"currency\":\"EUR\"}").formatted(n, n, types[n % 4], n % 1000,
+                    Instant.now().minusSeconds(5), n % 50, n % 200);
+        }).collect(Collectors.joining(",", "[", "]")).getBytes(StandardCharsets.UTF_8)).toList();
+    }
+
+    /** What the service writes to Kafka for those events (with received_at), so both paths send the same bytes. */
+    static List<byte[]> records(List<byte[]> bodies) {
+        Instant now = Instant.now();
+        return IntStream.range(0, 1000).mapToObj(n -> EventJson.write(new Event(
+                "7f1c9a2e-%08d-4e1b-9c3d-%012d".formatted(n, n), "click", "u-" + (n % 1000), now.minusSeconds(5), now,
+                Map.of("sku", "A" + (n % 50), "page", "/products/" + (n % 200)), new EventContext("DE", "mobile", "web"),
+                19.99, "EUR"))).toList();
+    }
+}
