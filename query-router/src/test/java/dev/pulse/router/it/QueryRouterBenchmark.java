@@ -74,11 +74,16 @@ class QueryRouterBenchmark {
     }
 
     private void load(DruidBatch druid, String raw, String rollup, Instant from, Instant to) throws Exception {
-        Path dir = Files.createTempDirectory("pulse-bench");
+        // kept between attempts of the same hour, so a run cut short by the shared stack does not generate again
+        Path dir = Path.of(System.getProperty("java.io.tmpdir"), "pulse-bench-" + to.getEpochSecond() + "-" + EVENTS);
         Instant start = Instant.now();
         int files = 2;
-        for (int f = 0; f < files; f++) {
-            generate(dir.resolve("events-" + f + ".csv"), f, EVENTS / files, from, to);
+        if (!Files.exists(dir.resolve("done"))) {
+            Files.createDirectories(dir);
+            for (int f = 0; f < files; f++) {
+                generate(dir.resolve("events-" + f + ".csv"), f, EVENTS / files, from, to);
+            }
+            Files.writeString(dir.resolve("done"), "");
         }
         line("Generated %,d events as CSV in %d s (%,d MB).", EVENTS, Duration.between(start, Instant.now())
                 .toSeconds(), Files.list(dir).mapToLong(p -> p.toFile().length()).sum() >> 20);
