@@ -13,11 +13,17 @@ import java.nio.charset.StandardCharsets;
  */
 final class MiniHttpClient implements AutoCloseable {
 
-    private final Socket socket;
-    private final OutputStream out;
-    private final InputStream in;
+    private final int port;
+    private Socket socket;
+    private OutputStream out;
+    private InputStream in;
 
     MiniHttpClient(int port) throws IOException {
+        this.port = port;
+        connect();
+    }
+
+    private void connect() throws IOException {
         socket = new Socket("localhost", port);
         socket.setTcpNoDelay(true);
         out = socket.getOutputStream();
@@ -41,8 +47,10 @@ final class MiniHttpClient implements AutoCloseable {
         String status = line();
         int contentLength = 0;
         boolean chunked = false;
+        boolean close = false;
         for (String header; !(header = line()).isEmpty(); ) {
             String lower = header.toLowerCase();
+            close |= lower.startsWith("connection:") && lower.contains("close");
             if (lower.startsWith("content-length:")) {
                 contentLength = Integer.parseInt(header.substring(15).trim());
             } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
@@ -57,6 +65,10 @@ final class MiniHttpClient implements AutoCloseable {
             line();
         } else {
             skip(contentLength);
+        }
+        if (close) {
+            socket.close();
+            connect();
         }
         return Integer.parseInt(status.substring(9, 12));
     }
