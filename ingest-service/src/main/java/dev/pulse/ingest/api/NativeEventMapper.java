@@ -11,12 +11,15 @@ import dev.pulse.model.event.Event;
 import dev.pulse.model.event.EventContext;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Reads one event of the native API (the shape of DESIGN.md, snake_case). A missing timestamp means "now"; a batch
  * may carry {@code sent_at} by the client's clock, and then event times are corrected for the client's clock skew.
  */
 final class NativeEventMapper implements EventMapper {
+
+    private static final Pattern CURRENCY = Pattern.compile("[A-Za-z]{3}");
 
     private final JsonEnvelope envelope;
     private final Instant receivedAt;
@@ -52,7 +55,7 @@ final class NativeEventMapper implements EventMapper {
 
     private static String currency(JsonNode node) {
         String currency = Fields.text(node, "currency");
-        if (currency != null && !currency.matches("[A-Za-z]{3}")) {
+        if (currency != null && !CURRENCY.matcher(currency).matches()) {
             throw Fields.invalid("currency", "must be an ISO 4217 code such as EUR, was '" + currency + "'");
         }
         return currency == null ? null : currency.toUpperCase(Locale.ROOT);

@@ -1,17 +1,17 @@
 package dev.pulse.ingest.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Typed reads of an event's JSON fields; a wrong type is a rejection that names the field. */
 public final class Fields {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder().build();
     private static final int MAX_ID_LENGTH = 256;
 
     private Fields() {
@@ -59,7 +59,6 @@ public final class Fields {
     }
 
     /** An object field as a map, or an empty map when absent. */
-    @SuppressWarnings("unchecked")
     public static Map<String, Object> object(JsonNode node, String field) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
@@ -68,7 +67,29 @@ public final class Fields {
         if (!value.isObject()) {
             throw invalid(field, "must be a JSON object");
         }
-        return MAPPER.convertValue(value, Map.class);
+        return toMap(value);
+    }
+
+    // walks the tree directly: ObjectMapper.convertValue would write it out and parse it again, per event
+    private static Map<String, Object> toMap(JsonNode object) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        object.properties().forEach(entry -> map.put(entry.getKey(), toJava(entry.getValue())));
+        return map;
+    }
+
+    private static Object toJava(JsonNode value) {
+        return switch (value.getNodeType()) {
+            case OBJECT -> toMap(value);
+            case ARRAY -> {
+                List<Object> list = new ArrayList<>(value.size());
+                value.forEach(element -> list.add(toJava(element)));
+                yield list;
+            }
+            case STRING -> value.textValue();
+            case NUMBER -> value.numberValue();
+            case BOOLEAN -> value.booleanValue();
+            default -> null;
+        };
     }
 
     /** A finite number, also from a numeric string (Segment SDKs pass through whatever the app gave them). */

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Maps a Segment message onto a Pulse event: messageId to event_id, userId (else anonymousId) to user_id, the
@@ -24,6 +25,8 @@ import java.util.UUID;
  * every message that has none of its own.
  */
 final class SegmentMessageMapper implements EventMapper {
+
+    private static final Pattern CURRENCY = Pattern.compile("[A-Za-z]{3}");
 
     private final SegmentCall call;
     private final JsonEnvelope envelope;
@@ -112,7 +115,7 @@ final class SegmentMessageMapper implements EventMapper {
 
     /** An ISO 4217 code from properties.currency; anything else stays in the properties only. */
     private static String currency(Map<String, Object> properties) {
-        return properties.get("currency") instanceof String code && code.matches("[A-Za-z]{3}")
+        return properties.get("currency") instanceof String code && CURRENCY.matcher(code).matches()
                 ? code.toUpperCase(Locale.ROOT) : null;
     }
 }

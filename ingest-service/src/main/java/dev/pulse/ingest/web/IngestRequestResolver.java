@@ -39,7 +39,8 @@ final class IngestRequestResolver implements HandlerMethodArgumentResolver {
         Instant receivedAt = clock.instant();
         byte[] body = BoundedBody.read(request.getInputStream(), request.getContentLengthLong(),
                 request.getHeader(HttpHeaders.CONTENT_ENCODING), maxRequestBytes);
-        String endpoint = request.getRequestURI().replaceAll("/+$", "");
+        String uri = request.getRequestURI();
+        String endpoint = uri.length() > 1 && uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
         return new IngestRequest(endpoint, body,
                 BasicCredentials.username(request.getHeader(HttpHeaders.AUTHORIZATION)), receivedAt);
     }
