@@ -51,8 +51,21 @@ class ReplayThroughputBenchmark {
     private static final String[] DEVICES = {"mobile", "desktop", "tablet"};
     private static final String[] PLATFORMS = {"web", "ios", "android"};
 
+    /** The suffix of an earlier run's topics: replays only its events.clean backlog through the rollup job. */
+    private static final String REUSE = System.getProperty("bench.reuse");
+
     @Test
     void replay() throws Exception {
+        if (REUSE != null) {
+            try (Admin admin = Admin.create(Map.of("bootstrap.servers", BOOTSTRAP))) {
+                try {
+                    replayRollup(REUSE, -1);
+                } finally {
+                    admin.deleteTopics(topics(REUSE)).all().get(120, TimeUnit.SECONDS);
+                }
+            }
+            return;
+        }
         String suffix = ".bench-" + UUID.randomUUID().toString().substring(0, 8);
         List<String> topics = topics(suffix);
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", BOOTSTRAP))) {
@@ -86,26 +99,40 @@ class ReplayThroughputBenchmark {
         double cleanSeconds = seconds(t0);
         log("clean job: %,d events in %.1f s: %,.0f/s", EVENTS, cleanSeconds, EVENTS / cleanSeconds);
 
-        RollupJobConfig rollup = RollupJobConfig.parse(new String[] {"--bootstrap", BOOTSTRAP, "--topic-suffix", suffix});
-        RollupPlan plan = RollupPlan.from(RollupJob.loadCatalog(null));
-        env = env();
-        RollupJob.defineWorkflow(env, PulseKafka.backlog(BOOTSTRAP, List.of(rollup.inputTopic()), rollup.groupId()),
-                RollupJob.kafkaSinks(rollup, plan), plan, rollup.timing());
-        t0 = System.nanoTime();
-        env.execute("bench rollup");
-        double rollupSeconds = seconds(t0);
-        log("rollup job: %,d events in %.1f s: %,.0f/s", EVENTS, rollupSeconds, EVENTS / rollupSeconds);
-
-        long rows = countRows(plan.windows().stream().map(w -> w.topic() + suffix).toList());
-        log("rollup rows written: %,d (%.1f events per row)", rows, (double) EVENTS / rows);
+        double rollupSeconds = replayRollup(suffix, EVENTS);
         double pipeline = EVENTS / (cleanSeconds + rollupSeconds);
         log("RESULT events=%d ceiling=%.0f/s clean=%.0f/s rollup=%.0f/s clean+rollup=%.0f/s ratio=%.2f cores=%d",
                 EVENTS, consumed / ceilingSeconds, EVENTS / cleanSeconds, EVENTS / rollupSeconds, pipeline,
                 pipeline / (consumed / ceilingSeconds), Runtime.getRuntime().availableProcessors());
     }
 
-    private static StreamExecutionEnvironment env() {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    /** Runs the rollup job over the suffix's events.clean backlog; returns its wall time. */
+    private static double replayRollup(String suffix, long events) throws Exception {
+        if (events < 0) {
+            events = consumeAll(List.of(Topics.EVENTS_CLEAN + suffix));
+            log("events.clean%s holds %,d committed events", suffix, events);
+        }
+        RollupJobConfig rollup = RollupJobConfig.parse(new String[] {"--bootstrap", BOOTSTRAP, "--topic-suffix", suffix});
+        RollupPlan plan = RollupPlan.from(RollupJob.loadCatalog(null));
+        StreamExecutionEnvironment env = env();
+        RollupJob.defineWorkflow(env, PulseKafka.backlog(BOOTSTRAP, List.of(rollup.inputTopic()), rollup.groupId()),
+                RollupJob.kafkaSinks(rollup, plan), plan, rollup.timing());
+        long t0 = System.nanoTime();
+        env.execute("bench rollup");
+        double rollupSeconds = seconds(t0);
+        log("rollup job: %,d events in %.1f s: %,.0f/s", events, rollupSeconds, events / rollupSeconds);
+        long rows = countRows(plan.windows().stream().map(w -> w.topic() + suffix).toList());
+        log("rollup rows written: %,d (%.1f events per row)", rows, (double) events / rows);
+        return rollupSeconds;
+    }
+
+    private static StreamExecutionEnvironment env() throws java.io.IOException {
+        // checkpoints to files as on a cluster: the default in-memory storage refuses the dedupe state of millions of ids
+        org.apache.flink.configuration.Configuration conf = new org.apache.flink.configuration.Configuration();
+        conf.set(org.apache.flink.configuration.CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+        conf.set(org.apache.flink.configuration.CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+                java.nio.file.Files.createTempDirectory("pulse-bench-ck").toUri().toString());
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(PARALLELISM);
         Checkpointing.configure(env, java.time.Duration.ofSeconds(5));
         return env;
