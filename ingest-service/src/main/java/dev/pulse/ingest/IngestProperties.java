@@ -47,7 +47,7 @@ public record IngestProperties(
             @NotNull Duration retryAfter) {
 
         @AssertTrue(message = "ack-timeout must be at least 1 s: Kafka needs time to acknowledge")
-        boolean isAckTimeoutSensible() {
+        public boolean isAckTimeoutSensible() {
             return ackTimeout == null || ackTimeout.toMillis() >= 1000;
         }
     }

@@ -2,7 +2,6 @@ package dev.pulse.ingest.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,7 +50,7 @@ public final class Fields {
             throw invalid(field, "must be an ISO-8601 time such as 2026-11-28T10:15:30.123Z");
         }
         try {
-            return OffsetDateTime.parse(value.asText()).toInstant();
+            return IsoTimes.parse(value.asText());
         } catch (DateTimeParseException e) {
             throw invalid(field, "must be an ISO-8601 time with an offset, such as 2026-11-28T10:15:30.123Z, was '"
                     + value.asText() + "'");
