@@ -98,7 +98,9 @@ public final class DruidBatch {
         io.set("inputSource", inputSource);
         io.set("inputFormat", inputFormat);
         spec.putObject("tuningConfig").put("type", "index_parallel").put("maxNumConcurrentSubTasks", subTasks)
-                .put("maxRowsInMemory", 200_000);
+                .put("maxRowsInMemory", 200_000)
+                // merge spills in rounds: merging them all at once ran the indexer out of direct memory (10M rows)
+                .put("maxColumnsToMerge", 100);
         JsonNode answer = post(coordinator + "/druid/indexer/v1/task", task);
         return answer.get("task").asText();
     }
