@@ -6,7 +6,9 @@ import java.nio.file.Path;
 
 /**
  * The stack for one test run (one JVM): reused when it is already healthy (as under {@code ./pulse test}, which
- * starts it once before Maven runs), otherwise started here once and stopped when the run ends.
+ * starts it once before Maven runs), otherwise started here once. It is stopped when the run ends only if
+ * nothing of it was running before: a stack someone else started (and that merely looked unhealthy for a
+ * moment, or lost one process) is mended with an idempotent up, never taken down.
  */
 final class SharedStack implements AutoCloseable {
 
@@ -24,9 +26,10 @@ final class SharedStack implements AutoCloseable {
             log("using the local stack that is already running");
             return new SharedStack(stack, false);
         }
+        boolean someoneElses = stack.anyRunning();
         log(dockerAvailable()
-                ? "Docker is available, but Pulse has no Testcontainers stack yet: starting the local processes"
-                : "Docker is not available: starting the local stack as local processes (./pulse up)");
+                ? "Docker is available, but Pulse has no Testcontainers stack yet: using the local processes"
+                : "Docker is not available: using the local stack's processes (./pulse up)");
         try {
             if (!stack.up(System.out)) {
                 throw new IllegalStateException("the local stack did not start; the output above says why");
@@ -37,7 +40,10 @@ final class SharedStack implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new IllegalStateException("the local stack did not start: " + e.getMessage(), e);
         }
-        return new SharedStack(stack, true);
+        if (someoneElses) {
+            log("the stack was already running (not every part healthy at first): it stays up after the tests");
+        }
+        return new SharedStack(stack, !someoneElses);
     }
 
     StackAddresses addresses() {

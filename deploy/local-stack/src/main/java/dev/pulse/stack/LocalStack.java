@@ -49,6 +49,11 @@ public final class LocalStack {
         return components.stream().map(Component::name).toList();
     }
 
+    /** Whether any component's process is running (healthy or not), as recorded under var/run. */
+    public boolean anyRunning() {
+        return status().rows().stream().anyMatch(row -> row.pid() != null);
+    }
+
     public boolean healthy() {
         return new StackStatus(context, components).allHealthy();
     }
