@@ -3,6 +3,7 @@ package dev.pulse.ingest.limits;
 import dev.pulse.ingest.IngestProperties.Rate;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
@@ -24,7 +25,7 @@ public final class RateLimiter {
     }
 
     /** @return empty when the events may pass, else how long until they would */
-    public java.util.Optional<Duration> tryAcquire(String source, int events) {
+    public Optional<Duration> tryAcquire(String source, int events) {
         TokenBucket bucket = buckets.computeIfAbsent(source, s -> new TokenBucket(rates.getOrDefault(s, defaultRate), nanoClock.getAsLong()));
         return bucket.tryTake(events, nanoClock.getAsLong());
     }
@@ -42,16 +43,16 @@ public final class RateLimiter {
             this.lastRefill = now;
         }
 
-        synchronized java.util.Optional<Duration> tryTake(int events, long now) {
+        synchronized Optional<Duration> tryTake(int events, long now) {
             tokens = Math.min(capacity, tokens + (now - lastRefill) * perNano);
             lastRefill = now;
             if (events <= tokens) {
                 tokens -= events;
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             // a batch larger than the whole bucket can never pass: tell the client when the bucket is full again
             double missing = Math.min(events, capacity) - tokens;
-            return java.util.Optional.of(Duration.ofNanos((long) Math.ceil(missing / perNano)));
+            return Optional.of(Duration.ofNanos((long) Math.ceil(missing / perNano)));
         }
     }
 }
