@@ -9,8 +9,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A Pulse Spring Boot service run from its module's executable jar ({@code <module>/target/<module>.jar}) with
- * the {@code local} profile, healthy when {@code /actuator/health} says UP.
+ * A Pulse Spring Boot service run from its module's executable jar ({@code <module>/target/<module>.jar}, copied
+ * to {@code var/lib/services/} at start) with the {@code local} profile, healthy when {@code /actuator/health}
+ * says UP.
  */
 final class PulseService implements Component {
 
@@ -35,6 +36,11 @@ final class PulseService implements Component {
 
     private Path jar() {
         return context.layout().root().resolve(module).resolve("target").resolve(module + ".jar");
+    }
+
+    /** The copy the process runs: a rebuild rewrites target/ under a running service, which must not see it. */
+    private Path runningJar() {
+        return context.layout().lib("services").resolve(module + ".jar");
     }
 
     @Override
@@ -63,6 +69,8 @@ final class PulseService implements Component {
             throw new IOException(jar() + " is missing: build it with ./pulse build (./pulse up builds it when run"
                     + " from the repository root)");
         }
+        Files.createDirectories(runningJar().getParent());
+        Files.copy(jar(), runningJar(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     @Override
@@ -71,7 +79,7 @@ final class PulseService implements Component {
                 .heap(heap.jvm())
                 .flag("-Dpulse.home=" + context.layout().root())
                 .flag("-jar")
-                .main(jar().toString(), "--server.port=" + port, "--spring.profiles.active=local");
+                .main(runningJar().toString(), "--server.port=" + port, "--spring.profiles.active=local");
     }
 
     @Override
