@@ -17,6 +17,20 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(PulseStackExtension.class)
 class DegradedModesIT {
 
+    private static TestDatasets data;
+
+    @org.junit.jupiter.api.BeforeAll
+    static void load(StackAddresses stack) throws Exception {
+        data = TestDatasets.load(stack);
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void drop() {
+        if (data != null) {
+            data.close();
+        }
+    }
+
     private static String query(TestDatasets data) {
         return "{\"metrics\":[\"events\",\"dau\"],\"range\":{\"from\":\"" + data.from + "\",\"to\":\"" + data.to
                 + "\"},\"granularity\":\"hour\",\"groupBy\":[\"country\"]}";
@@ -24,7 +38,6 @@ class DegradedModesIT {
 
     @Test
     void redisStoppedMidTestDegradesToDirectQueries(StackAddresses stack) throws Exception {
-        TestDatasets data = TestDatasets.get(stack);
         int port = freePort();
         // a Redis of this test's own: the shared one on 6379 serves other engineers' tests
         Process redis = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--save", "",
@@ -72,7 +85,6 @@ class DegradedModesIT {
 
     @Test
     void druidTimeoutIs504(StackAddresses stack) throws Exception {
-        TestDatasets data = TestDatasets.get(stack);
         try (RouterInstance router = new RouterInstance(stack, Map.of(
                 // Druid's own timeout context, far below what any query takes
                 "pulse.router.druid.adhoc.timeout", "1ms",

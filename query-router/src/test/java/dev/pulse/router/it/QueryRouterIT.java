@@ -32,7 +32,7 @@ class QueryRouterIT {
 
     @BeforeAll
     static void start(StackAddresses stack) throws Exception {
-        data = TestDatasets.get(stack);
+        data = TestDatasets.load(stack);
         // a long live TTL, so that only a new data version can turn a hit into a miss in these tests
         router = new RouterInstance(stack, Map.of("pulse.router.cache.live-ttl", "10m",
                 "pulse.router.limits.max-sql-rows", "7"));
@@ -43,6 +43,9 @@ class QueryRouterIT {
     static void stop() {
         if (router != null) {
             router.close();
+        }
+        if (data != null) {
+            data.close();
         }
     }
 

@@ -11,34 +11,29 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * One set of test datasources per test JVM: the same generated events as a raw datasource and as 1-minute and
+ * A set of test datasources for one test class, dropped by {@link #close()} in its {@code @AfterAll} (while the
+ * stack is still up; a JVM shutdown hook would run after the test harness stopped a stack it started): the same generated events as a raw datasource and as 1-minute and
  * 5-minute rollups, under names with a random {@code _it<n>} version suffix. Dropped when the JVM ends.
  */
-public final class TestDatasets {
+public final class TestDatasets implements AutoCloseable {
 
     public static final int EVENTS = 3000;
     public static final Duration SPAN = Duration.ofHours(6);
-
-    private static TestDatasets instance;
 
     public final Instant from;
     public final Instant to;
     public final Map<String, String> physicalByLogical;
 
-    private TestDatasets(Instant from, Map<String, String> physicalByLogical) {
+    private final DruidBatch druid;
+
+    private TestDatasets(Instant from, Map<String, String> physicalByLogical, DruidBatch druid) {
         this.from = from;
         this.to = from.plus(SPAN);
         this.physicalByLogical = physicalByLogical;
+        this.druid = druid;
     }
 
-    public static synchronized TestDatasets get(StackAddresses stack) throws Exception {
-        if (instance == null) {
-            instance = load(stack);
-        }
-        return instance;
-    }
-
-    private static TestDatasets load(StackAddresses stack) throws Exception {
+    public static TestDatasets load(StackAddresses stack) throws Exception {
         String suffix = "_it" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
         Map<String, String> names = Map.of("events_raw", "events_raw" + suffix, "rollup_1m", "rollup_1m" + suffix,
                 "rollup_5m", "rollup_5m" + suffix);
@@ -52,16 +47,27 @@ public final class TestDatasets {
         }
 
         DruidBatch druid = new DruidBatch(stack.druidCoordinatorUrl(), stack.druidBrokerUrl());
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> names.values().forEach(druid::drop)));
         String raw = druid.ingestLocal(DruidBatch.rawSchema(names.get("events_raw")), dir.toString(), "events.json");
         String oneMinute = druid.ingestLocal(DruidBatch.rollupSchema(names.get("rollup_1m"), "minute"), dir.toString(),
                 "events.json");
         String fiveMinutes = druid.ingestLocal(DruidBatch.rollupSchema(names.get("rollup_5m"), "five_minute"),
                 dir.toString(), "events.json");
+        TestDatasets datasets = new TestDatasets(from, names, druid);
         Duration timeout = Duration.ofMinutes(4);
-        druid.awaitQueryable(raw, names.get("events_raw"), "COUNT(*)", EVENTS, timeout);
-        druid.awaitQueryable(oneMinute, names.get("rollup_1m"), "SUM(\"events\")", EVENTS, timeout);
-        druid.awaitQueryable(fiveMinutes, names.get("rollup_5m"), "SUM(\"events\")", EVENTS, timeout);
-        return new TestDatasets(from, names);
+        try {
+            druid.awaitQueryable(raw, names.get("events_raw"), "COUNT(*)", EVENTS, timeout);
+            druid.awaitQueryable(oneMinute, names.get("rollup_1m"), "SUM(\"events\")", EVENTS, timeout);
+            druid.awaitQueryable(fiveMinutes, names.get("rollup_5m"), "SUM(\"events\")", EVENTS, timeout);
+        } catch (Exception | Error e) {
+            datasets.close();
+            throw e;
+        }
+        return datasets;
+    }
+
+    /** Marks the datasources unused, so the shared Druid keeps none of them. */
+    @Override
+    public void close() {
+        physicalByLogical.values().forEach(druid::drop);
     }
 }
