@@ -51,7 +51,7 @@ final class SharedStack implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() throws java.io.IOException, InterruptedException {
         if (startedHere) {
             log("stopping the local stack started for this test run");
             stack.down(System.out);

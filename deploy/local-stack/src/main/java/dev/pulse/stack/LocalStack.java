@@ -10,6 +10,7 @@ import dev.pulse.stack.config.StackConfigLoader;
 import dev.pulse.stack.config.StackLayout;
 import dev.pulse.stack.engine.EngineJars;
 import dev.pulse.stack.engine.EngineVersions;
+import dev.pulse.stack.process.StackLock;
 import dev.pulse.stack.run.StackDown;
 import dev.pulse.stack.run.StackStatus;
 import dev.pulse.stack.run.StackUp;
@@ -63,8 +64,10 @@ public final class LocalStack {
      * Druid supervisors) when the checkout has it. @return true when all is healthy and deployed
      */
     public boolean up(PrintStream out) throws IOException, InterruptedException {
-        new EngineJars(context.layout(), EngineVersions.bundled()).ensure(out);
-        return new StackUp(context, components, out).run() && deployPipeline(out);
+        try (var lock = StackLock.acquire(context.layout(), out)) {
+            new EngineJars(context.layout(), EngineVersions.bundled()).ensure(out);
+            return new StackUp(context, components, out).run() && deployPipeline(out);
+        }
     }
 
     /** Creates the topics, runs the Flink jobs and submits the Druid supervisors; each step is idempotent. */
@@ -81,8 +84,10 @@ public final class LocalStack {
         }
     }
 
-    public void down(PrintStream out) throws InterruptedException {
-        new StackDown(context, components, out).run();
+    public void down(PrintStream out) throws IOException, InterruptedException {
+        try (var lock = StackLock.acquire(context.layout(), out)) {
+            new StackDown(context, components, out).run();
+        }
     }
 
     public StackStatus status() {
