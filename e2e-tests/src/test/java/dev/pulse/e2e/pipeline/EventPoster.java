@@ -71,12 +71,26 @@ interface EventPoster extends AutoCloseable {
             for (int from = 0; from < events.size(); from += BATCH) {
                 String body = events.subList(from, Math.min(events.size(), from + BATCH)).stream()
                         .map(e -> new String(EventJson.write(e), UTF_8)).collect(Collectors.joining(",", "[", "]"));
-                HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create(url + "/v1/events"))
+                send(body, 1);
+            }
+        }
+
+        /** As an SDK does: a batch without an answer is sent again (the clean job drops the copies by event id). */
+        private void send(String body, int attempt) throws Exception {
+            HttpResponse<String> r;
+            try {
+                r = CLIENT.send(HttpRequest.newBuilder(URI.create(url + "/v1/events")).timeout(Duration.ofSeconds(30))
                         .header("Authorization", AUTH).header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() != 200 || !r.body().contains("\"rejected\":[]")) {
-                    throw new IllegalStateException("ingest answered " + r.statusCode() + ": " + r.body());
+            } catch (java.net.http.HttpTimeoutException e) {
+                if (attempt >= 3) {
+                    throw e;
                 }
+                send(body, attempt + 1);
+                return;
+            }
+            if (r.statusCode() != 200 || !r.body().contains("\"rejected\":[]")) {
+                throw new IllegalStateException("ingest answered " + r.statusCode() + ": " + r.body());
             }
         }
 
