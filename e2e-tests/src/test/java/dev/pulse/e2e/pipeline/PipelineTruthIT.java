@@ -97,9 +97,13 @@ class PipelineTruthIT {
                 .as("events_raw, duplicates dropped").isEqualTo(EVENTS);
         Map<String, Long> raw = druid.rawEventsByTypeAndCountry(data.tag(), from);
         assertThat(druid.eventsByTypeAndCountry("rollup_1m", data.tag())).as("rollup_1m = events_raw").isEqualTo(raw);
+        // Druid hashes strings its own way when it builds a sketch from events_raw: two estimates of the same users,
+        // each within the HLL bound of the truth
         long rawUsers = druid.rawDistinctUsers(data.tag(), from);
-        assertThat(druid.distinctUsers("rollup_5m", data.tag())).as("sketch built by Flink = sketch built by Druid")
-                .isEqualTo(rawUsers);
+        assertThat(rawUsers).as("events_raw distinct users (HLL)")
+                .isCloseTo((long) data.distinctUsers(), org.assertj.core.data.Percentage.withPercentage(2));
+        assertThat(druid.distinctUsers("rollup_5m", data.tag())).as("rollup and raw estimates agree within the bound")
+                .isCloseTo(rawUsers, org.assertj.core.data.Percentage.withPercentage(4));
     }
 
     /** The ids of this run's events found in events.late. */

@@ -33,8 +33,8 @@ public class DeltaAccumulator {
     public void add(double eventRevenue, String userId) {
         events++;
         revenue += eventRevenue;
-        // hashed as UTF-16 chars, as Druid's HLLSketchBuild hashes strings by default (stringEncoding utf16le): a
-        // sketch built here and one Druid builds from events_raw agree bit for bit and can be merged
+        // hashed as UTF-16 chars. Sketches built here merge with each other (all rollup rows); a sketch Druid builds
+        // itself from events_raw hashes differently (measured: 1991 vs 1996 for 2000 users), so do not union the two
         HllSketch.writableWrap(WritableMemory.writableWrap(users)).update(userId.toCharArray());
     }
 
