@@ -125,7 +125,7 @@ interface EventPoster extends AutoCloseable {
 
         @Override
         public String describe() {
-            return "Kafka events.<family> topics (the ingest service is not running in this checkout)";
+            return "Kafka events.<family> topics directly";
         }
 
         @Override
