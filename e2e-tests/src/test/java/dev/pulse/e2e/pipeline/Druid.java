@@ -103,7 +103,7 @@ final class Druid implements AutoCloseable {
                 return rs.next() ? (Number) rs.getObject(1) : 0L;
             }
         } catch (java.sql.SQLException e) {
-            if (String.valueOf(e.getMessage()).contains("not found")) {
+            if (datasourceNotFound(e)) {
                 return 0L; // the datasource has no segment yet
             }
             throw e;
@@ -129,5 +129,14 @@ final class Druid implements AutoCloseable {
     @Override
     public void close() throws Exception {
         connection.close();
+    }
+
+    /** Avatica's message says only "while preparing SQL"; Druid's reason travels in the server stack traces. */
+    private static boolean datasourceNotFound(java.sql.SQLException e) {
+        String text = String.valueOf(e.getMessage());
+        if (e instanceof org.apache.calcite.avatica.AvaticaSqlException avatica) {
+            text += String.join("\n", avatica.getStackTraces());
+        }
+        return text.contains("not found");
     }
 }
