@@ -51,7 +51,7 @@ public record RollupPlan(
     public static RollupPlan from(MetricCatalog catalog) {
         List<Dimension> dims = catalog.rollupDimensions();
         List<String> dimNames = dims.stream().map(Dimension::name).toList();
-        List<WindowPlan> windows = catalog.windows().stream().map(RollupPlan::window).toList();
+        List<WindowPlan> windows = catalog.flinkWindows().stream().map(RollupPlan::window).toList();
         String count = measureOf(catalog, MeasureType.COUNT, null).orElseThrow(
                 () -> new IllegalArgumentException("the catalog needs a count measure for rollups"));
         String revenue = measureOf(catalog, MeasureType.SUM, "revenue").orElse(null);

@@ -14,7 +14,8 @@ record CatalogFile(
         List<FamilyEntry> families,
         List<MetricEntry> metrics) {
 
-    record WindowEntry(String name, String type, String size, String slide, String topic, String datasource) {
+    record WindowEntry(String name, String type, String size, String slide, String topic, String datasource,
+                       String rolledUpFrom) {
     }
 
     record DimensionEntry(String name, String field, Long cardinality, Boolean rollup) {

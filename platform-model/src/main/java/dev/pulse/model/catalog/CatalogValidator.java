@@ -44,15 +44,16 @@ final class CatalogValidator {
         if (file.version() == null || file.version() != SUPPORTED_VERSION) {
             problems.add("version: must be " + SUPPORTED_VERSION + ", was " + file.version());
         }
-        List<Window> windows = each("windows", file.windows(), this::window);
+        List<Window> entered = each("windows", file.windows(), this::window);
         List<Dimension> dimensions = each("dimensions", file.dimensions(), this::dimension);
         List<Measure> measures = each("measures", file.measures(), this::measure);
-        unique("windows", windows, Window::name);
-        unique("windows", windows, Window::topic);
-        unique("windows", windows, Window::datasource);
+        unique("windows", entered, Window::name);
+        unique("windows", entered, Window::datasource);
         unique("dimensions", dimensions, Dimension::name);
         unique("measures", measures, Measure::name);
 
+        List<Window> windows = rolledUp(entered, index(entered, Window::name));
+        unique("windows", windows.stream().filter(Window::computedByFlink).toList(), Window::topic);
         Map<String, Window> windowsByName = index(windows, Window::name);
         Map<String, Dimension> dimensionsByName = index(dimensions, Dimension::name);
         Map<String, Measure> measuresByName = index(measures, Measure::name);
@@ -88,9 +89,48 @@ final class CatalogValidator {
         } else if (type == WindowType.TUMBLING && entry.slide() != null) {
             problems.add(path + ".slide: only sliding windows have a slide");
         }
-        String topic = required(path + ".topic", entry.topic());
+        // a window Druid rolls up from another reads that window's topic, filled in by rolledUp()
+        String topic = entry.rolledUpFrom() == null ? required(path + ".topic", entry.topic()) : entry.topic();
         String datasource = required(path + ".datasource", entry.datasource());
-        return new Window(name, type, size, slide, topic, datasource);
+        return new Window(name, type, size, slide, topic, datasource, entry.rolledUpFrom());
+    }
+
+    /**
+     * Resolves the windows Druid rolls up from another window's rows: the source must be a tumbling window the
+     * rollup job computes, and this window a coarser tumbling one whose size is a multiple of the source's, so that
+     * every source row falls into exactly one of its buckets. Such a window costs the rollup job nothing.
+     */
+    private List<Window> rolledUp(List<Window> windows, Map<String, Window> byName) {
+        List<Window> resolved = new ArrayList<>();
+        for (Window w : windows) {
+            if (w.computedByFlink()) {
+                resolved.add(w);
+                continue;
+            }
+            String path = "windows[" + w.name() + "]";
+            Window source = byName.get(w.rolledUpFrom());
+            if (source == null) {
+                problems.add(path + ".rolled_up_from: unknown window '" + w.rolledUpFrom() + "'");
+            } else if (!source.computedByFlink() || source.type() != WindowType.TUMBLING) {
+                problems.add(path + ".rolled_up_from: '" + source.name()
+                        + "' must be a tumbling window the rollup job computes");
+            } else if (source.size() == null) {
+                // the source's own size is wrong, and already reported
+            } else if (w.type() != WindowType.TUMBLING || w.size() == null
+                    || w.size().compareTo(source.size()) <= 0 || w.size().toMillis() % source.size().toMillis() != 0) {
+                problems.add(path + ".size: a rolled-up window must be tumbling and a multiple of '" + source.name()
+                        + "' (" + source.size() + "), was " + w.type() + " " + w.size());
+            } else if (w.topic() != null && !w.topic().equals(source.topic())) {
+                problems.add(path + ".topic: a rolled-up window reads its source's topic "
+                        + source.topic() + "; leave it out");
+            } else {
+                resolved.add(new Window(w.name(), w.type(), w.size(), null, source.topic(), w.datasource(),
+                        source.name()));
+                continue;
+            }
+            resolved.add(w);
+        }
+        return resolved;
     }
 
     private Dimension dimension(String path, DimensionEntry entry) {
@@ -147,6 +187,9 @@ final class CatalogValidator {
                 .forEach(m -> problems.add(path + ".measures: unknown measure '" + m + "'"));
         wins.stream().filter(w -> !windows.containsKey(w))
                 .forEach(w -> problems.add(path + ".windows: unknown window '" + w + "'"));
+        wins.stream().map(windows::get).filter(w -> w != null && !w.computedByFlink())
+                .forEach(w -> problems.add(path + ".windows: '" + w.name() + "' is rolled up by Druid from '"
+                        + w.rolledUpFrom() + "' and follows that window's families; leave it out"));
         return new Family(name, eventTypes, dims, meas, wins);
     }
 

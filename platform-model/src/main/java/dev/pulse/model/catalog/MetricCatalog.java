@@ -28,6 +28,19 @@ public record MetricCatalog(
         return windows.stream().filter(w -> w.name().equals(name)).findFirst();
     }
 
+    /** The windows the rollup job computes (and writes a topic for), in catalog order. */
+    public List<Window> flinkWindows() {
+        return windows.stream().filter(Window::computedByFlink).toList();
+    }
+
+    /**
+     * The window whose data a window's freshness follows: itself, or for a window Druid rolls up from another,
+     * that source window (the rollup job announces progress only for the windows it computes).
+     */
+    public Window progressSource(Window window) {
+        return window.computedByFlink() ? window : window(window.rolledUpFrom()).orElseThrow();
+    }
+
     public Optional<Dimension> dimension(String name) {
         return dimensions.stream().filter(d -> d.name().equals(name)).findFirst();
     }

@@ -17,7 +17,8 @@ import java.util.List;
 /**
  * The Druid Kafka supervisor specs of Pulse, generated from the metric catalog (never hand-written per datasource):
  * {@code events_raw} from {@code events.clean} without rollup, and one rollup datasource per catalog window, whose
- * dimensions and metrics are the catalog's. Every supervisor reads with {@code isolation.level=read_committed}, so
+ * dimensions and metrics are the catalog's; a window the catalog rolls up from another reads that window's topic and
+ * rolls its rows up further at its own granularity. Every supervisor reads with {@code isolation.level=read_committed}, so
  * it sees Flink's transactional output only once the checkpoint that produced it commits.
  */
 public final class SupervisorSpecs {

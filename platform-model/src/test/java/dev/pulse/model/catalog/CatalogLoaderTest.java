@@ -23,6 +23,7 @@ class CatalogLoaderTest {
             windows:
               - {name: 1m, type: tumbling, size: PT1M, topic: rollups.1m, datasource: rollup_1m}
               - {name: 1h_sliding, type: sliding, size: PT1H, slide: PT5M, topic: rollups.1h_sliding, datasource: rollup_1h_sliding}
+              - {name: 1h, type: tumbling, size: PT1H, rolled_up_from: 1m, datasource: rollup_1h}
             dimensions:
               - {name: country, field: context.country, cardinality: 250}
               - {name: sku, field: properties.sku, cardinality: 100000, rollup: false}
@@ -49,7 +50,8 @@ class CatalogLoaderTest {
         assertThat(catalog.rollupDimensions()).extracting(Dimension::name)
                 .containsExactly("event_type", "country", "device", "platform");
         assertThat(catalog.windows()).extracting(Window::datasource)
-                .containsExactly("rollup_1m", "rollup_5m", "rollup_1h_sliding");
+                .containsExactly("rollup_1m", "rollup_5m", "rollup_1h", "rollup_1h_sliding");
+        assertThat(catalog.flinkWindows()).extracting(Window::name).containsExactly("1m", "5m", "1h_sliding");
         assertThat(catalog.measure("users")).get().extracting(Measure::lgK).isEqualTo(12);
     }
 
@@ -62,6 +64,11 @@ class CatalogLoaderTest {
         assertThat(catalog.measure("users")).get().extracting(Measure::lgK).isEqualTo(CatalogValidator.DEFAULT_LG_K);
         assertThat(catalog.window("1h_sliding")).get().extracting(Window::granularity).isEqualTo(Duration.ofMinutes(5));
         assertThat(catalog.window("1m")).get().extracting(Window::granularity).isEqualTo(Duration.ofMinutes(1));
+        Window hourly = catalog.window("1h").orElseThrow();
+        assertThat(hourly.computedByFlink()).isFalse();
+        assertThat(hourly.topic()).as("reads its source's topic").isEqualTo("rollups.1m");
+        assertThat(catalog.progressSource(hourly).name()).isEqualTo("1m");
+        assertThat(catalog.flinkWindows()).extracting(Window::name).containsExactly("1m", "1h_sliding");
         assertThat(catalog.familyOf("transaction")).get().extracting(Family::name).isEqualTo("shop");
         assertThat(catalog.familyOf("signup")).get().extracting(Family::name).isEqualTo("rest");
         assertThat(catalog.metric("events_per_minute")).get().extracting(Metric::per).isEqualTo(Duration.ofMinutes(1));
@@ -78,6 +85,20 @@ class CatalogLoaderTest {
                         "windows[0].size: '1 minute' is not an ISO-8601 duration"),
                 Arguments.of("duplicate window", VALID.replace("name: 1h_sliding", "name: 1m"),
                         "windows: '1m' appears more than once"),
+                Arguments.of("rolled up from an unknown window", VALID.replace("rolled_up_from: 1m", "rolled_up_from: 2m"),
+                        "windows[1h].rolled_up_from: unknown window '2m'"),
+                Arguments.of("rolled up from a sliding window",
+                        VALID.replace("rolled_up_from: 1m", "rolled_up_from: 1h_sliding"),
+                        "windows[1h].rolled_up_from: '1h_sliding' must be a tumbling window the rollup job computes"),
+                Arguments.of("rolled up to a size that is not a multiple",
+                        VALID.replace("size: PT1H, rolled_up_from", "size: PT90S, rolled_up_from"),
+                        "windows[1h].size: a rolled-up window must be tumbling and a multiple of '1m'"),
+                Arguments.of("rolled up with a topic of its own",
+                        VALID.replace("rolled_up_from: 1m,", "rolled_up_from: 1m, topic: rollups.1h,"),
+                        "windows[1h].topic: a rolled-up window reads its source's topic rollups.1m"),
+                Arguments.of("a family listing a rolled-up window",
+                        VALID.replace("windows: [1m, 1h_sliding]", "windows: [1m, 1h]"),
+                        "families[1].windows: '1h' is rolled up by Druid from '1m'"),
                 Arguments.of("unknown family dimension", VALID.replace("dimensions: [country], measures: [events, users]",
                         "dimensions: [colour], measures: [events, users]"), "families[0].dimensions: unknown dimension 'colour'"),
                 Arguments.of("raw-only dimension in a family", VALID.replace("dimensions: [country], measures: [events, users]",
@@ -110,7 +131,7 @@ class CatalogLoaderTest {
 
     @Test
     void reportsEveryProblemAtOnce() {
-        String yaml = VALID.replace("version: 1", "version: 3").replace("type: tumbling", "type: hopping");
+        String yaml = VALID.replace("version: 1", "version: 3").replace("size: PT1M,", "size: one minute,");
 
         assertThatThrownBy(() -> CatalogLoader.parse(yaml, "x"))
                 .isInstanceOfSatisfying(CatalogException.class, e -> assertThat(e.problems()).hasSize(2));

@@ -34,7 +34,20 @@ class SupervisorSpecsTest {
                         org.assertj.core.groups.Tuple.tuple("events_raw", "events.clean"),
                         org.assertj.core.groups.Tuple.tuple("rollup_1m", "rollups.1m"),
                         org.assertj.core.groups.Tuple.tuple("rollup_5m", "rollups.5m"),
+                        org.assertj.core.groups.Tuple.tuple("rollup_1h", "rollups.5m"),
                         org.assertj.core.groups.Tuple.tuple("rollup_1h_sliding", "rollups.1h_sliding"));
+    }
+
+    @Test
+    void aWindowRolledUpByDruidReadsItsSourceTopicAtItsOwnGranularity() throws Exception {
+        JsonNode spec = spec("rollup_1h").path("spec");
+        assertThat(spec.path("ioConfig").path("topic").asText()).isEqualTo("rollups.5m");
+        JsonNode granularity = spec.path("dataSchema").path("granularitySpec");
+        assertThat(granularity.path("queryGranularity").path("period").asText()).isEqualTo("PT1H");
+        assertThat(granularity.path("rollup").asBoolean()).isTrue();
+        assertThat(spec.path("dataSchema").path("metricsSpec")).extracting(m -> m.path("type").asText())
+                .as("additive deltas and mergeable sketches: rolling 5-minute rows up to hours is exact")
+                .containsExactly("longSum", "doubleSum", "HLLSketchMerge");
     }
 
     @Test

@@ -81,8 +81,8 @@ class RouterConfiguration {
     }
 
     @Bean
-    DataProgress dataProgress() {
-        return new DataProgress();
+    DataProgress dataProgress(MetricCatalog catalog) {
+        return DataProgress.forCatalog(catalog);
     }
 
     @Bean(destroyMethod = "close")

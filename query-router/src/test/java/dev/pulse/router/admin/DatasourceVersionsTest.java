@@ -24,7 +24,7 @@ class DatasourceVersionsTest {
     void aSuffixSwitchesEveryRollupAtOnceAndLeavesRawAlone() {
         DatasourceVersions versions = new DatasourceVersions(CATALOG, Map.of());
         assertThat(versions.switchRollups("_v2")).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "rollup_1m", "rollup_1m_v2", "rollup_5m", "rollup_5m_v2",
+                "rollup_1m", "rollup_1m_v2", "rollup_5m", "rollup_5m_v2", "rollup_1h", "rollup_1h_v2",
                 "rollup_1h_sliding", "rollup_1h_sliding_v2", "events_raw", "events_raw"));
     }
 

@@ -55,6 +55,23 @@ public final class DruidBatch {
         return schema;
     }
 
+    /**
+     * A rollup datasource fed the rows the rollup job writes (time in {@code ts}, counts, revenue and base64 HLL
+     * sketches), as the production supervisors ingest them: sums and {@code HLLSketchMerge}.
+     */
+    public static ObjectNode prebuiltRollupSchema(String datasource, String queryGranularity) {
+        ObjectNode schema = schema(datasource, queryGranularity, true);
+        schema.putObject("timestampSpec").put("column", "ts").put("format", "millis");
+        ArrayNode dims = schema.putObject("dimensionsSpec").putArray("dimensions");
+        List.of("event_type", "country", "device", "platform").forEach(dims::add);
+        ArrayNode metrics = schema.putArray("metricsSpec");
+        metrics.addObject().put("type", "longSum").put("name", "events").put("fieldName", "events");
+        metrics.addObject().put("type", "doubleSum").put("name", "revenue").put("fieldName", "revenue");
+        metrics.addObject().put("type", "HLLSketchMerge").put("name", "users").put("fieldName", "users")
+                .put("lgK", 12).put("tgtHllType", "HLL_4");
+        return schema;
+    }
+
     private static ObjectNode schema(String datasource, String queryGranularity, boolean rollup) {
         ObjectNode schema = JSON.createObjectNode();
         schema.put("dataSource", datasource);
@@ -127,6 +144,11 @@ public final class DruidBatch {
             }
             pause(deadline, datasource + " on the broker (" + count + " of " + expected + ")");
         }
+    }
+
+    /** Rows Druid stores for the datasource (after its rollup), as the broker counts them. */
+    public long rowCount(String datasource) throws Exception {
+        return countRows(datasource, "COUNT(*)");
     }
 
     private long countRows(String datasource, String countExpression) throws Exception {

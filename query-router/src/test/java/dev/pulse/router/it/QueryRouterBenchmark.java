@@ -6,7 +6,6 @@ import dev.pulse.router.it.RouterInstance.Answer;
 import dev.pulse.testing.PulseStackExtension;
 import dev.pulse.testing.StackAddresses;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.BufferedWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -28,8 +26,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The issue's benchmark, run on demand (not part of the test suite, the name matches no test pattern):
  * {@code mvn -pl query-router verify -Dtest=NoUnitTests -Dsurefire.failIfNoSpecifiedTests=false
  * -Dit.test=QueryRouterBenchmark -Dbench.events=10000000}. Loads generated events into benchmark datasources
- * (raw and a 5-minute rollup of the same data), measures the DAU-by-country-per-hour 7-day query, replays
- * dashboard viewers, prints a report (also to target/benchmark-report.md) and drops the datasources.
+ * (raw, and the rollup job's 5-minute rows of the same data with Druid's hourly rollup of them), measures the
+ * DAU-by-country-per-hour 7-day query, replays dashboard viewers, prints a report (also to target/benchmark-report.md) and drops the datasources.
  */
 @ExtendWith(PulseStackExtension.class)
 class QueryRouterBenchmark {
@@ -37,107 +35,70 @@ class QueryRouterBenchmark {
     private static final long EVENTS = Long.getLong("bench.events", 10_000_000L);
     private static final int VIEWERS = Integer.getInteger("bench.viewers", 1000);
     private static final Duration REPLAY = Duration.ofSeconds(Long.getLong("bench.replaySeconds", 60L));
-    private static final String[] TYPES = {"page_view", "click", "transaction", "signup"};
-    private static final double[] TYPE_WEIGHTS = {0.6, 0.25, 0.05, 0.10};
-    private static final String[] COUNTRIES = {"US", "DE", "IN", "BR", "GB", "FR", "JP", "CA", "MX", "ES",
-            "IT", "NL", "PL", "SE", "AU", "KR", "TR", "ID", "NG", "ZA"};
-    private static final String[] DEVICES = {"mobile", "desktop", "tablet"};
-    private static final String[] PLATFORMS = {"web", "ios", "android"};
 
     private final StringBuilder report = new StringBuilder();
 
     @Test
     void run(StackAddresses stack) throws Exception {
         String suffix = System.getProperty("bench.suffix", "_bench" + (System.currentTimeMillis() % 1_000_000));
-        String raw = "events_raw" + suffix;
-        String rollup = "rollup_5m" + suffix;
+        Map<String, String> datasources = Map.of("events_raw", "events_raw" + suffix, "rollup_5m", "rollup_5m" + suffix,
+                "rollup_1h", "rollup_1h" + suffix);
         Instant to = Instant.now().truncatedTo(ChronoUnit.HOURS);
         Instant from = to.minus(Duration.ofDays(7));
         DruidBatch druid = new DruidBatch(stack.druidCoordinatorUrl(), stack.druidBrokerUrl());
         try {
             if (!Boolean.getBoolean("bench.skipLoad")) {
-                load(druid, raw, rollup, from, to);
+                load(druid, datasources, from, to);
             }
-            Map<String, String> datasources = Map.of("events_raw", raw, "rollup_5m", rollup);
-            line("Data: %,d events over 7 days (%s to %s), 20 countries (skewed), 200,000 users; raw datasource"
-                    + " `%s`, 5-minute rollup `%s`.", EVENTS, from, to, raw, rollup);
+            line("Data: %,d events over 7 days (%s to %s), %s; datasources %s.", EVENTS, from, to,
+                    BenchmarkData.DESCRIPTION, datasources.values());
             latencies(stack, datasources, from, to);
             replay(stack, datasources);
         } finally {
             System.out.println(report);
             Files.writeString(Path.of("target", "benchmark-report.md"), report.toString());
             if (!Boolean.getBoolean("bench.keep")) {
-                druid.drop(raw);
-                druid.drop(rollup);
+                datasources.values().forEach(druid::drop);
             }
         }
     }
 
-    private void load(DruidBatch druid, String raw, String rollup, Instant from, Instant to) throws Exception {
+    private void load(DruidBatch druid, Map<String, String> names, Instant from, Instant to) throws Exception {
         // kept between attempts of the same hour, so a run cut short by the shared stack does not generate again
         Path dir = Path.of(System.getProperty("java.io.tmpdir"), "pulse-bench-" + to.getEpochSecond() + "-" + EVENTS);
         Instant start = Instant.now();
-        int files = 2;
         if (!Files.exists(dir.resolve("done"))) {
             Files.createDirectories(dir);
-            for (int f = 0; f < files; f++) {
-                generate(dir.resolve("events-" + f + ".csv"), f, EVENTS / files, from, to);
-            }
-            Files.writeString(dir.resolve("done"), "");
+            long rows = BenchmarkData.generate(dir.resolve("events.csv"), dir.resolve("rollup-5m.json"), EVENTS,
+                    from, to);
+            Files.writeString(dir.resolve("done"), Long.toString(rows));
         }
-        line("Generated %,d events as CSV in %d s (%,d MB).", EVENTS, Duration.between(start, Instant.now())
-                .toSeconds(), Files.list(dir).mapToLong(p -> p.toFile().length()).sum() >> 20);
+        long rollupRows = Long.parseLong(Files.readString(dir.resolve("done")).trim());
+        line("Generated %,d events as CSV and their %,d five-minute rollup rows (sketches built as the rollup job"
+                + " builds them) in %d s.", EVENTS, rollupRows, Duration.between(start, Instant.now()).toSeconds());
 
         start = Instant.now();
-        String rawTask = druid.ingestLocalCsv(DruidBatch.rawSchema(raw), dir.toString(), "events-*.csv",
-                CSV_COLUMNS, 1);
-        String rollupTask = druid.ingestLocalCsv(DruidBatch.rollupSchema(rollup, "five_minute"), dir.toString(),
-                "events-*.csv", CSV_COLUMNS, 1);
-        druid.awaitQueryable(rawTask, raw, "COUNT(*)", EVENTS, Duration.ofMinutes(60));
-        druid.awaitQueryable(rollupTask, rollup, "SUM(\"events\")", EVENTS, Duration.ofMinutes(60));
-        // one task per datasource, no sub-tasks: the indexer's slots are shared with the Kafka supervisors
-        line("Loaded both datasources with native batch ingestion (two tasks at once) in %d s.",
-                Duration.between(start, Instant.now()).toSeconds());
+        String rawTask = druid.ingestLocalCsv(DruidBatch.rawSchema(names.get("events_raw")), dir.toString(),
+                "events.csv", BenchmarkData.CSV_COLUMNS, 1);
+        // the rollup datasources ingest the rollup job's rows the way their supervisors do; the hourly one is
+        // Druid's own rollup of the 5-minute rows, as the catalog's `rolled_up_from` window is in production
+        String fiveMinuteTask = druid.ingestLocal(DruidBatch.prebuiltRollupSchema(names.get("rollup_5m"),
+                "five_minute"), dir.toString(), "rollup-5m.json");
+        String hourTask = druid.ingestLocal(DruidBatch.prebuiltRollupSchema(names.get("rollup_1h"), "hour"),
+                dir.toString(), "rollup-5m.json");
+        druid.awaitQueryable(fiveMinuteTask, names.get("rollup_5m"), "SUM(\"events\")", EVENTS, Duration.ofMinutes(60));
+        druid.awaitQueryable(hourTask, names.get("rollup_1h"), "SUM(\"events\")", EVENTS, Duration.ofMinutes(60));
+        druid.awaitQueryable(rawTask, names.get("events_raw"), "COUNT(*)", EVENTS, Duration.ofMinutes(60));
+        line("Loaded the three datasources with native batch ingestion (three tasks at once) in %d s; rows:"
+                + " events_raw %,d, rollup_5m %,d, rollup_1h %,d.", Duration.between(start, Instant.now()).toSeconds(),
+                druid.rowCount(names.get("events_raw")), druid.rowCount(names.get("rollup_5m")),
+                druid.rowCount(names.get("rollup_1h")));
         try (var paths = Files.list(dir)) {
             for (Path p : paths.toList()) {
                 Files.delete(p);
             }
         }
         Files.delete(dir);
-    }
-
-    private static final List<String> CSV_COLUMNS =
-            List.of("timestamp", "event_type", "user_id", "country", "device", "platform", "revenue");
-
-    private static void generate(Path file, long seed, long count, Instant from, Instant to) throws Exception {
-        Random random = new Random(seed);
-        long span = to.toEpochMilli() - from.toEpochMilli();
-        try (BufferedWriter out = Files.newBufferedWriter(file)) {
-            StringBuilder line = new StringBuilder(96);
-            for (long i = 0; i < count; i++) {
-                String type = TYPES[weighted(random, TYPE_WEIGHTS)];
-                line.setLength(0);
-                line.append(from.toEpochMilli() + (long) (random.nextDouble() * span)).append(',')
-                        .append(type).append(",u-").append(random.nextInt(200_000)).append(',')
-                        // a skewed country mix, as real traffic has: the first countries carry most events
-                        .append(COUNTRIES[(int) (COUNTRIES.length * Math.pow(random.nextDouble(), 2.5))]).append(',')
-                        .append(DEVICES[random.nextInt(10) < 6 ? 0 : random.nextInt(3)]).append(',')
-                        .append(PLATFORMS[random.nextInt(10) < 6 ? 0 : random.nextInt(3)]).append(',')
-                        .append(type.equals("transaction") ? 0.25 * (1 + random.nextInt(400)) : 0.0).append('\n');
-                out.append(line);
-            }
-        }
-    }
-
-    private static int weighted(Random random, double[] weights) {
-        double r = random.nextDouble();
-        for (int i = 0; i < weights.length; i++) {
-            r -= weights[i];
-            if (r < 0) {
-                return i;
-            }
-        }
-        return weights.length - 1;
     }
 
     private void latencies(StackAddresses stack, Map<String, String> datasources, Instant from, Instant to)
@@ -163,7 +124,7 @@ class QueryRouterBenchmark {
             line("");
             line("| DAU by country per hour, 7 days | runs | p50 | p99 |");
             line("|---|---|---|---|");
-            row("rollup (rollup_5m), uncached", rollup);
+            row("rollup (" + rollupAnswer.body().path("route").path("datasource").asText() + "), uncached", rollup);
             row("raw (events_raw), uncached", raw);
             try (RouterInstance cached = new RouterInstance(stack, Map.of("pulse.router.progress.enabled", "false",
                     "pulse.router.cache.settled-ttl", "1h", "pulse.router.druid.adhoc.timeout", "300s"))) {

@@ -63,7 +63,7 @@ class QueryRouterIT {
         assertThat(rollup.status()).as(rollup.body().toString()).isEqualTo(200);
         assertThat(raw.status()).as(raw.body().toString()).isEqualTo(200);
         assertThat(rollup.body().path("route").path("datasource").asText())
-                .isEqualTo(data.physicalByLogical.get("rollup_5m"));
+                .as("the coarsest rollup that answers an hourly chart").isEqualTo(data.physicalByLogical.get("rollup_1h"));
         assertThat(raw.body().path("route").path("datasource").asText())
                 .isEqualTo(data.physicalByLogical.get("events_raw"));
         assertThat(rollup.rows()).hasSize(6 * 4);

@@ -36,7 +36,7 @@ public final class TestDatasets implements AutoCloseable {
     public static TestDatasets load(StackAddresses stack) throws Exception {
         String suffix = "_it" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
         Map<String, String> names = Map.of("events_raw", "events_raw" + suffix, "rollup_1m", "rollup_1m" + suffix,
-                "rollup_5m", "rollup_5m" + suffix);
+                "rollup_5m", "rollup_5m" + suffix, "rollup_1h", "rollup_1h" + suffix);
         // six settled hours ending at the start of the current hour: inside "last 24h", outside "the present"
         Instant from = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(SPAN);
         // a file, not inline: an inline task over 512 KB does not fit the overlord's ZooKeeper node
@@ -52,12 +52,15 @@ public final class TestDatasets implements AutoCloseable {
                 "events.json");
         String fiveMinutes = druid.ingestLocal(DruidBatch.rollupSchema(names.get("rollup_5m"), "five_minute"),
                 dir.toString(), "events.json");
+        String hours = druid.ingestLocal(DruidBatch.rollupSchema(names.get("rollup_1h"), "hour"), dir.toString(),
+                "events.json");
         TestDatasets datasets = new TestDatasets(from, names, druid);
         Duration timeout = Duration.ofMinutes(4);
         try {
             druid.awaitQueryable(raw, names.get("events_raw"), "COUNT(*)", EVENTS, timeout);
             druid.awaitQueryable(oneMinute, names.get("rollup_1m"), "SUM(\"events\")", EVENTS, timeout);
             druid.awaitQueryable(fiveMinutes, names.get("rollup_5m"), "SUM(\"events\")", EVENTS, timeout);
+            druid.awaitQueryable(hours, names.get("rollup_1h"), "SUM(\"events\")", EVENTS, timeout);
         } catch (Exception | Error e) {
             datasets.close();
             throw e;

@@ -22,12 +22,14 @@ class RouterTest {
     /** The decision table: dimensions, granularity, range length and alignment, moving window -> datasource. */
     @ParameterizedTest(name = "{0}: {1} {2} over {3} from +{4} moving={5} -> {6}")
     @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
-            hourly chart              | country        | hour    | P7D   | PT0S  | -    | rollup_5m
+            hourly chart              | country        | hour    | P7D   | PT0S  | -    | rollup_1h
             minute chart              | country        | minute  | PT6H  | PT0S  | -    | rollup_1m
             5-minute chart            | device         | 5minute | P1D   | PT0S  | -    | rollup_5m
-            daily totals              | -              | day     | P30D  | PT0S  | -    | rollup_5m
-            one number                | -              | all     | P1D   | PT0S  | -    | rollup_5m
-            exactly 90 days           | platform       | day     | P90D  | PT0S  | -    | rollup_5m
+            hour-aligned 5-minute     | device         | 5minute | PT1H  | PT0S  | -    | rollup_5m
+            daily totals              | -              | day     | P30D  | PT0S  | -    | rollup_1h
+            one number                | -              | all     | P1D   | PT0S  | -    | rollup_1h
+            not hour-aligned          | -              | all     | PT1H  | PT5M  | -    | rollup_5m
+            exactly 90 days           | platform       | day     | P90D  | PT0S  | -    | rollup_1h
             91 days                   | country        | day     | P91D  | PT0S  | -    | events_raw
             raw-only dimension        | sku            | hour    | P1D   | PT0S  | -    | events_raw
             raw-only filter only      | -:sku          | hour    | P1D   | PT0S  | -    | events_raw
