@@ -12,8 +12,9 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A set of test datasources for one test class, dropped by {@link #close()} in its {@code @AfterAll} (while the
- * stack is still up; a JVM shutdown hook would run after the test harness stopped a stack it started): the same generated events as a raw datasource and as 1-minute and
- * 5-minute rollups, under names with a random {@code _it<n>} version suffix. Dropped when the JVM ends.
+ * stack is still up; a JVM shutdown hook would run after the test harness stopped a stack it started): the same
+ * generated events as a raw datasource and as 1-minute, 5-minute and hourly rollups, under names with a random
+ * {@code _it<n>} version suffix.
  */
 public final class TestDatasets implements AutoCloseable {
 
@@ -55,7 +56,8 @@ public final class TestDatasets implements AutoCloseable {
         String hours = druid.ingestLocal(DruidBatch.rollupSchema(names.get("rollup_1h"), "hour"), dir.toString(),
                 "events.json");
         TestDatasets datasets = new TestDatasets(from, names, druid);
-        Duration timeout = Duration.ofMinutes(4);
+        // generous: four small tasks share the indexer's free slots with the Kafka supervisors on a busy machine
+        Duration timeout = Duration.ofMinutes(8);
         try {
             druid.awaitQueryable(raw, names.get("events_raw"), "COUNT(*)", EVENTS, timeout);
             druid.awaitQueryable(oneMinute, names.get("rollup_1m"), "SUM(\"events\")", EVENTS, timeout);
