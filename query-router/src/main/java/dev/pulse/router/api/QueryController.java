@@ -3,6 +3,7 @@ package dev.pulse.router.api;
 import dev.pulse.router.druid.RunningQueries;
 import dev.pulse.router.query.MetricQueryRequest;
 import dev.pulse.router.query.MetricQueryService;
+import dev.pulse.router.query.QueryAnswer;
 import dev.pulse.router.query.QueryResponse;
 import dev.pulse.router.sql.SqlQueryService;
 import org.springframework.http.ResponseEntity;
@@ -27,12 +28,12 @@ class QueryController {
     }
 
     @PostMapping("/v1/query/metrics")
-    QueryResponse metrics(@RequestBody MetricQueryRequest request) {
+    QueryAnswer metrics(@RequestBody MetricQueryRequest request) {
         return metrics.metrics(request);
     }
 
     @PostMapping("/v1/query/adhoc")
-    QueryResponse adhoc(@RequestBody MetricQueryRequest request) {
+    QueryAnswer adhoc(@RequestBody MetricQueryRequest request) {
         return metrics.adhoc(request);
     }
 

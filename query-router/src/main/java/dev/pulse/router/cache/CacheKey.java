@@ -15,7 +15,8 @@ import java.util.TreeSet;
  */
 public final class CacheKey {
 
-    public static final String PREFIX = "pulse:qr:v1:";
+    /** v2: the value is the JSON array of rows itself (v1 wrapped it in an object). */
+    public static final String PREFIX = "pulse:qr:v2:";
 
     private CacheKey() {
     }

@@ -14,6 +14,7 @@ import dev.pulse.router.routing.Router;
 import dev.pulse.router.routing.Target;
 import dev.pulse.router.sql.MetricSqlBuilder;
 import dev.pulse.router.sql.MetricValues;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -21,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.util.RawValue;
 
 /**
  * Answers metric and ad-hoc queries: normalise, route, look in the cache, else ask Druid once for all
@@ -63,14 +65,14 @@ public class MetricQueryService {
     }
 
     /** A dashboard's metric query: rollup when the catalog allows it. */
-    public QueryResponse metrics(MetricQueryRequest request) {
+    public QueryAnswer metrics(MetricQueryRequest request) {
         Instant now = clock.instant();
         MetricQuery query = normaliser.normalise(request, now);
         return answer(query, router.route(query), QueryProfile.DASHBOARD, now);
     }
 
     /** An analyst's ad-hoc query: any catalog dimension, always on raw events, at ad-hoc priority. */
-    public QueryResponse adhoc(MetricQueryRequest request) {
+    public QueryAnswer adhoc(MetricQueryRequest request) {
         Instant now = clock.instant();
         MetricQuery query = normaliser.normalise(request, now);
         if (query.moving() != null) {
@@ -80,7 +82,7 @@ public class MetricQueryService {
                 QueryProfile.ADHOC, now);
     }
 
-    private QueryResponse answer(MetricQuery query, Route route, QueryProfile profile, Instant now) {
+    private QueryAnswer answer(MetricQuery query, Route route, QueryProfile profile, Instant now) {
         String queryId = UUID.randomUUID().toString();
         String physical = versions.physical(route.datasource());
         String target = route.target().name().toLowerCase(Locale.ROOT);
@@ -95,7 +97,8 @@ public class MetricQueryService {
         QueryCache.Lookup lookup = maxCachedBytes < 0 ? QueryCache.Lookup.bypass() : cache.get(key);
         if (lookup.status() == QueryCache.Lookup.Status.HIT) {
             metrics.cache("hit");
-            return new QueryResponse(json.readValue(lookup.value(), CachedRows.class).rows(), info, "hit", queryId);
+            return new CachedAnswer(new RawValue(new String(lookup.value(), StandardCharsets.UTF_8)), info, "hit",
+                    queryId);
         }
 
         Coalescer.Outcome<List<Map<String, Object>>> outcome = coalescer.run(key, () -> {
@@ -115,7 +118,7 @@ public class MetricQueryService {
     }
 
     private void store(String key, List<Map<String, Object>> rows, MetricQuery query, Instant now) {
-        byte[] bytes = json.writeValueAsBytes(new CachedRows(rows));
+        byte[] bytes = json.writeValueAsBytes(rows);
         // big answers would crowd out the many small dashboard answers the cache is for
         if (bytes.length <= maxCachedBytes) {
             cache.put(key, bytes, policy.ttl(query.range(), now));

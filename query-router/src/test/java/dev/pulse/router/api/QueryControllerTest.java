@@ -17,6 +17,7 @@ import dev.pulse.router.druid.DruidUnavailableException;
 import dev.pulse.router.druid.RunningQueries;
 import dev.pulse.router.query.BadQueryException;
 import dev.pulse.router.query.MetricQueryService;
+import dev.pulse.router.query.CachedAnswer;
 import dev.pulse.router.query.QueryResponse;
 import dev.pulse.router.security.ApiTokens;
 import dev.pulse.router.security.Role;
@@ -24,6 +25,7 @@ import dev.pulse.router.sql.SqlQueryService;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.util.RawValue;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -84,6 +86,20 @@ class QueryControllerTest {
                 .andExpect(jsonPath("$.rows[0].dau").value(42))
                 .andExpect(jsonPath("$.route.datasource").value("rollup_5m"))
                 .andExpect(jsonPath("$.cache").value("miss"));
+    }
+
+    @Test
+    void passesCachedRowsThroughAsTheyWereStored() throws Exception {
+        given(metrics.metrics(any())).willReturn(new CachedAnswer(
+                new RawValue("[{\"time\":\"2026-11-28T10:00:00Z\",\"country\":\"DE\",\"dau\":42}]"),
+                new QueryResponse.RouteInfo("rollup", "rollup_1h", "hour buckets ..."), "hit", "q-2"));
+        mvc.perform(postJson("/v1/query/metrics", "viewer-token", METRIC_QUERY))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.rows[0].country").value("DE"))
+                .andExpect(jsonPath("$.rows[0].dau").value(42))
+                .andExpect(jsonPath("$.route.datasource").value("rollup_1h"))
+                .andExpect(jsonPath("$.cache").value("hit"))
+                .andExpect(jsonPath("$.queryId").value("q-2"));
     }
 
     @Test

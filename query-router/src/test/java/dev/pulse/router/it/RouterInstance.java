@@ -62,6 +62,14 @@ public final class RouterInstance implements AutoCloseable {
     }
 
     public Answer post(String path, String token, String body) throws Exception {
+        return postTimed(path, token, body).answer();
+    }
+
+    /** An answer and the time from sending the request to its last byte (parsing it is the client's cost). */
+    public record Timed(Answer answer, long micros) {
+    }
+
+    public Timed postTimed(String path, String token, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(90))
@@ -69,7 +77,7 @@ public final class RouterInstance implements AutoCloseable {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        return send(request.build());
+        return sendTimed(request.build());
     }
 
     public Answer get(String path, String token) throws Exception {
@@ -81,9 +89,15 @@ public final class RouterInstance implements AutoCloseable {
     }
 
     private static Answer send(HttpRequest request) throws Exception {
-        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        JsonNode body = response.body().isEmpty() ? DruidBatch.JSON.nullNode() : DruidBatch.JSON.readTree(response.body());
-        return new Answer(response.statusCode(), body);
+        return sendTimed(request).answer();
+    }
+
+    private static Timed sendTimed(HttpRequest request) throws Exception {
+        long start = System.nanoTime();
+        HttpResponse<byte[]> response = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        long micros = (System.nanoTime() - start) / 1000;
+        JsonNode body = response.body().length == 0 ? DruidBatch.JSON.nullNode() : DruidBatch.JSON.readTree(response.body());
+        return new Timed(new Answer(response.statusCode(), body), micros);
     }
 
     /** Points the router at test datasources, through the admin endpoint the replay uses. */
