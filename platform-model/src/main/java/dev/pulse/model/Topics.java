@@ -21,6 +21,8 @@ public final class Topics {
     public static final String CONFIG_DASHBOARDS = "config.dashboards";
     public static final String CONFIG_ALERT_RULES = "config.alert-rules";
     public static final String CONFIG_CHANNELS = "config.channels";
+    /** Which physical datasource answers for each logical one (replay cutover), shared by every query router. */
+    public static final String CONFIG_DATASOURCE_VERSIONS = "config.datasource-versions";
     public static final String ALERTS_STATE = "alerts.state";
 
     private Topics() {

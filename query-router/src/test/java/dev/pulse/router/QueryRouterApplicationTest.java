@@ -14,7 +14,7 @@ import org.springframework.test.context.ActiveProfiles;
  * The whole application context starts from application.yml with the local profile, without any engine
  * running: pools and the cache connect lazily, so the router comes up even before Druid and Redis.
  */
-@SpringBootTest(properties = {"pulse.router.progress.enabled=false",
+@SpringBootTest(properties = {"pulse.router.progress.enabled=false", "pulse.router.versions.shared=false",
         "pulse.router.druid.url=jdbc:avatica:remote:url=http://localhost:1/druid/v2/sql/avatica/",
         "pulse.router.cache.redis-uri=redis://localhost:1"})
 @ActiveProfiles("local")

@@ -2,6 +2,7 @@ package dev.pulse.router.admin;
 
 import dev.pulse.router.query.BadQueryException;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -12,9 +13,11 @@ import org.springframework.web.bind.annotation.RestController;
 class AdminController {
 
     private final DatasourceVersions versions;
+    private final Optional<SharedVersions> shared;
 
-    AdminController(DatasourceVersions versions) {
+    AdminController(DatasourceVersions versions, Optional<SharedVersions> shared) {
         this.versions = versions;
+        this.shared = shared;
     }
 
     @GetMapping("/v1/admin/datasource-version")
@@ -28,7 +31,8 @@ class AdminController {
         if (bySuffix == (request.datasources() != null)) {
             throw new BadQueryException("send either datasources or suffix");
         }
-        return Map.of("datasources", bySuffix ? versions.switchRollups(request.suffix())
-                : versions.switchTo(request.datasources()));
+        Map<String, String> next = versions.withChanges(bySuffix ? versions.rollupsWithSuffix(request.suffix())
+                : request.datasources());
+        return Map.of("datasources", shared.map(store -> store.publish(next)).orElseGet(() -> versions.activate(next)));
     }
 }

@@ -51,32 +51,54 @@ public final class DatasourceVersions {
         return rollups;
     }
 
-    /** Switches some datasources at once; the others keep their version. Returns the new mapping. */
-    public Map<String, String> switchTo(Map<String, String> changes) {
+    /**
+     * The mapping after some datasources switch (the others keep their version): validated, not yet active, so
+     * that it can be stored for every instance before this one uses it.
+     */
+    public Map<String, String> withChanges(Map<String, String> changes) {
         if (changes == null || changes.isEmpty()) {
             throw new BadQueryException("datasources must map at least one of " + logical + " to a physical name");
         }
-        changes.forEach((from, to) -> {
-            if (!logical.contains(from)) {
-                throw new BadQueryException("unknown datasource '" + from + "'; known: " + logical);
-            }
-            if (to == null || !PHYSICAL.matcher(to).matches() || !to.startsWith(from)) {
-                throw new BadQueryException("datasource " + from + " can only switch to a name that starts with '"
-                        + from + "' and has letters, digits and underscores only, not '" + to + "'");
-            }
-        });
-        return active.updateAndGet(current -> {
-            Map<String, String> next = new LinkedHashMap<>(current);
-            next.putAll(changes);
-            return Map.copyOf(next);
-        });
+        changes.forEach(this::check);
+        Map<String, String> next = new LinkedHashMap<>(active.get());
+        next.putAll(changes);
+        return Map.copyOf(next);
     }
 
-    /** Every rollup to {@code <name><suffix>} (the replay's cutover), in one step. */
-    public Map<String, String> switchRollups(String suffix) {
+    /** The changes that move every rollup to {@code <name><suffix>} (the replay's cutover). */
+    public Map<String, String> rollupsWithSuffix(String suffix) {
         Map<String, String> changes = new LinkedHashMap<>();
         rollups.forEach(name -> changes.put(name, name + suffix));
-        return switchTo(changes);
+        return changes;
+    }
+
+    /** Makes a whole mapping active in one step; datasources it does not name answer for themselves. */
+    public Map<String, String> activate(Map<String, String> mapping) {
+        mapping.forEach(this::check);
+        Map<String, String> next = new LinkedHashMap<>();
+        logical.forEach(name -> next.put(name, mapping.getOrDefault(name, name)));
+        active.set(Map.copyOf(next));
+        return active.get();
+    }
+
+    /** Switches some datasources at once in this instance only. Returns the new mapping. */
+    public Map<String, String> switchTo(Map<String, String> changes) {
+        return activate(withChanges(changes));
+    }
+
+    /** Every rollup to {@code <name><suffix>}, in one step, in this instance only. */
+    public Map<String, String> switchRollups(String suffix) {
+        return switchTo(rollupsWithSuffix(suffix));
+    }
+
+    private void check(String from, String to) {
+        if (!logical.contains(from)) {
+            throw new BadQueryException("unknown datasource '" + from + "'; known: " + logical);
+        }
+        if (to == null || !PHYSICAL.matcher(to).matches() || !to.startsWith(from)) {
+            throw new BadQueryException("datasource " + from + " can only switch to a name that starts with '"
+                    + from + "' and has letters, digits and underscores only, not '" + to + "'");
+        }
     }
 
     /** The physical names analysts may query: the active ones, of every datasource Pulse defines. */

@@ -1,5 +1,6 @@
 package dev.pulse.router.api;
 
+import dev.pulse.router.admin.VersionsUnavailableException;
 import dev.pulse.router.druid.DruidQueryException;
 import dev.pulse.router.druid.DruidTimeoutException;
 import dev.pulse.router.druid.DruidUnavailableException;
@@ -47,6 +48,12 @@ class ProblemMapping {
     ProblemDetail unavailable(DruidUnavailableException e) {
         log.warn("Druid unavailable: {}", e.getMessage());
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "Druid unavailable", e.getMessage());
+    }
+
+    @ExceptionHandler(VersionsUnavailableException.class)
+    ProblemDetail versionsUnavailable(VersionsUnavailableException e) {
+        log.warn("datasource switch not stored: {}", e.getMessage());
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "Switch not stored", e.getMessage());
     }
 
     @ExceptionHandler(DruidTimeoutException.class)

@@ -3,6 +3,7 @@ package dev.pulse.router.config;
 import dev.pulse.model.catalog.CatalogLoader;
 import dev.pulse.model.catalog.MetricCatalog;
 import dev.pulse.router.admin.DatasourceVersions;
+import dev.pulse.router.admin.SharedVersions;
 import dev.pulse.router.cache.CachePolicy;
 import dev.pulse.router.cache.DataProgress;
 import dev.pulse.router.cache.ProgressConsumer;
@@ -22,6 +23,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -57,6 +59,15 @@ class RouterConfiguration {
     @Bean
     DatasourceVersions datasourceVersions(MetricCatalog catalog, RouterProperties properties) {
         return new DatasourceVersions(catalog, properties.datasources());
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(prefix = "pulse.router.versions", name = "shared", havingValue = "true")
+    SharedVersions sharedVersions(RouterProperties properties, DatasourceVersions versions, JsonMapper json)
+            throws InterruptedException {
+        SharedVersions shared = new SharedVersions(properties.versions(), versions, json);
+        shared.start();
+        return shared;
     }
 
     @Bean(destroyMethod = "close")

@@ -21,6 +21,7 @@ public record RouterProperties(
         @Valid @NotNull Cache cache,
         @Valid @NotNull Limits limits,
         @Valid @NotNull Progress progress,
+        @Valid @NotNull Versions versions,
         /* logical datasource -> physical (versioned) datasource at start; the admin endpoint changes it */
         Map<String, String> datasources,
         List<@Valid ApiToken> tokens) {
@@ -66,6 +67,19 @@ public record RouterProperties(
 
     /** The {@code rollups.progress} consumer that gives cache keys their data version. */
     public record Progress(boolean enabled, String bootstrapServers, @NotBlank String topic) {
+    }
+
+    /**
+     * Where the active datasource versions are kept so that every router instance, and each restart, uses the same
+     * ones: a compacted topic holding the latest mapping.
+     *
+     * @param shared      false keeps switches in this instance's memory only (tests that point one instance at
+     *                    their own datasources)
+     * @param loadTimeout how long a starting instance waits to read the stored mapping before serving with the
+     *                    configured one
+     */
+    public record Versions(boolean shared, String bootstrapServers, @NotBlank String topic,
+                           @NotNull Duration loadTimeout, @NotNull Duration writeTimeout) {
     }
 
     /** An API token and the role it carries. */

@@ -28,6 +28,24 @@ class DatasourceVersionsTest {
                 "rollup_1h_sliding", "rollup_1h_sliding_v2", "events_raw", "events_raw"));
     }
 
+    @Test
+    void computingASwitchDoesNotMakeItActive() {
+        DatasourceVersions versions = new DatasourceVersions(CATALOG, Map.of());
+        Map<String, String> next = versions.withChanges(Map.of("rollup_5m", "rollup_5m_v3"));
+
+        assertThat(next).containsEntry("rollup_5m", "rollup_5m_v3").containsEntry("rollup_1m", "rollup_1m");
+        assertThat(versions.physical("rollup_5m")).isEqualTo("rollup_5m");
+    }
+
+    @Test
+    void activatingAStoredMappingReplacesTheWholeMapping() {
+        DatasourceVersions versions = new DatasourceVersions(CATALOG, Map.of("rollup_1m", "rollup_1m_v2"));
+        versions.activate(Map.of("rollup_5m", "rollup_5m_v2"));
+
+        assertThat(versions.physical("rollup_5m")).isEqualTo("rollup_5m_v2");
+        assertThat(versions.physical("rollup_1m")).as("not named: answers for itself").isEqualTo("rollup_1m");
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(textBlock = """
             rollup_2m,  rollup_2m_v2

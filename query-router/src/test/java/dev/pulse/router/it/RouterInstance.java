@@ -49,6 +49,8 @@ public final class RouterInstance implements AutoCloseable {
         properties.put("pulse.router.cache.redis-uri", stack.redisUri());
         properties.put("pulse.router.progress.bootstrap-servers", stack.kafkaBootstrap());
         properties.put("logging.level.org.apache.kafka", "WARN");
+        // each test points its own instance at its own datasources: keep switches out of the shared topic
+        properties.put("pulse.router.versions.shared", "false");
         properties.putAll(overrides);
         List<String> args = new ArrayList<>();
         properties.forEach((key, value) -> args.add("--" + key + "=" + value));

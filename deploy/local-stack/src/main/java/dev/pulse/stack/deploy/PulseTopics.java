@@ -41,7 +41,7 @@ final class PulseTopics {
             topics.add(new NewTopic(t, OUTPUT_PARTITIONS, (short) 1));
         }
         for (String t : List.of(Topics.CONFIG_DASHBOARDS, Topics.CONFIG_ALERT_RULES, Topics.CONFIG_CHANNELS,
-                Topics.ALERTS_STATE)) {
+                Topics.CONFIG_DATASOURCE_VERSIONS, Topics.ALERTS_STATE)) {
             topics.add(new NewTopic(t, 1, (short) 1)
                     .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
         }
