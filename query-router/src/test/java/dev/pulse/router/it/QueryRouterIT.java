@@ -63,7 +63,8 @@ class QueryRouterIT {
         assertThat(rollup.status()).as(rollup.body().toString()).isEqualTo(200);
         assertThat(raw.status()).as(raw.body().toString()).isEqualTo(200);
         assertThat(rollup.body().path("route").path("datasource").asText())
-                .as("the coarsest rollup that answers an hourly chart").isEqualTo(data.physicalByLogical.get("rollup_1h"));
+                .as("the coarsest rollup that answers an hourly chart")
+                .isEqualTo(data.physicalByLogical.get("rollup_1h"));
         assertThat(raw.body().path("route").path("datasource").asText())
                 .isEqualTo(data.physicalByLogical.get("events_raw"));
         assertThat(rollup.rows()).hasSize(6 * 4);
@@ -137,6 +138,27 @@ class QueryRouterIT {
         }
         assertThat(status).as("a new progress signal must retire the cached answer").isEqualTo("miss");
         assertThat(router.post("/v1/query/metrics", RouterInstance.VIEWER, live).cache()).isEqualTo("hit");
+    }
+
+    @Test
+    void aMovingHourCountsWhatRawEventsHoldInTheHourFromEachStep() throws Exception {
+        Answer moving = router.post("/v1/query/metrics", RouterInstance.VIEWER, "{\"metrics\":[\"events\",\"revenue\"],"
+                + "\"range\":" + range() + ",\"granularity\":\"5minute\",\"moving\":\"PT1H\"}");
+        assertThat(moving.status()).as(moving.body().toString()).isEqualTo(200);
+        assertThat(moving.body().path("route").path("datasource").asText())
+                .isEqualTo(data.physicalByLogical.get("rollup_1h_sliding"));
+        assertThat(moving.rows()).hasSize((int) (TestDatasets.SPAN.toMinutes() / 5));
+        for (int step : List.of(0, 17, 71)) {
+            var row = moving.rows().get(step);
+            Instant start = Instant.parse(row.path("time").asText());
+            Answer raw = router.post("/v1/query/adhoc", RouterInstance.ANALYST, "{\"metrics\":[\"events\",\"revenue\"],"
+                    + "\"range\":{\"from\":\"" + start + "\",\"to\":\"" + start.plus(Duration.ofHours(1))
+                    + "\"},\"granularity\":\"all\"}");
+            assertThat(row.path("events").asLong()).as("events in the hour from " + start)
+                    .isEqualTo(raw.rows().get(0).path("events").asLong()).isPositive();
+            assertThat(row.path("revenue").asDouble()).as("revenue in the hour from " + start)
+                    .isEqualTo(raw.rows().get(0).path("revenue").asDouble());
+        }
     }
 
     @Test
