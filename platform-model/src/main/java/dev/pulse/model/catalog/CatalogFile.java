@@ -15,7 +15,7 @@ record CatalogFile(
         List<MetricEntry> metrics) {
 
     record WindowEntry(String name, String type, String size, String slide, String topic, String datasource,
-                       String rolledUpFrom) {
+                       String rolledUpFrom, List<String> dimensions) {
     }
 
     record DimensionEntry(String name, String field, Long cardinality, Boolean rollup) {

@@ -56,6 +56,10 @@ final class CatalogValidator {
         unique("windows", windows.stream().filter(Window::computedByFlink).toList(), Window::topic);
         Map<String, Window> windowsByName = index(windows, Window::name);
         Map<String, Dimension> dimensionsByName = index(dimensions, Dimension::name);
+        windows.stream().filter(w -> w.dimensions() != null).forEach(w -> w.dimensions().stream()
+                .filter(d -> dimensionsByName.get(d) == null || !dimensionsByName.get(d).rollup())
+                .forEach(d -> problems.add("windows[" + w.name() + "].dimensions: '" + d
+                        + "' is not a rollup dimension")));
         Map<String, Measure> measuresByName = index(measures, Measure::name);
 
         List<Family> families = each("families", file.families(),
@@ -92,7 +96,11 @@ final class CatalogValidator {
         // a window Druid rolls up from another reads that window's topic, filled in by rolledUp()
         String topic = entry.rolledUpFrom() == null ? required(path + ".topic", entry.topic()) : entry.topic();
         String datasource = required(path + ".datasource", entry.datasource());
-        return new Window(name, type, size, slide, topic, datasource, entry.rolledUpFrom());
+        if (entry.dimensions() != null && entry.rolledUpFrom() == null) {
+            problems.add(path + ".dimensions: only a window rolled up from another keeps fewer dimensions (the rollup"
+                    + " job's windows keep their families' dimensions)");
+        }
+        return new Window(name, type, size, slide, topic, datasource, entry.rolledUpFrom(), entry.dimensions());
     }
 
     /**
@@ -125,7 +133,7 @@ final class CatalogValidator {
                         + source.topic() + "; leave it out");
             } else {
                 resolved.add(new Window(w.name(), w.type(), w.size(), null, source.topic(), w.datasource(),
-                        source.name()));
+                        source.name(), w.dimensions()));
                 continue;
             }
             resolved.add(w);

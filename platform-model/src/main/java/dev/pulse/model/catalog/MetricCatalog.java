@@ -53,9 +53,15 @@ public record MetricCatalog(
         return metrics.stream().filter(m -> m.name().equals(name)).findFirst();
     }
 
-    /** The dimensions every rollup datasource carries, in catalog order. */
+    /** The dimensions the rollup job keeps (every rollup dimension), in catalog order. */
     public List<Dimension> rollupDimensions() {
         return dimensions.stream().filter(Dimension::rollup).toList();
+    }
+
+    /** The dimensions a window's datasource keeps, in catalog order. */
+    public List<Dimension> dimensionsOf(Window window) {
+        return window.dimensions() == null ? rollupDimensions()
+                : rollupDimensions().stream().filter(d -> window.dimensions().contains(d.name())).toList();
     }
 
     /** The family that rolls up an event type: the one naming it, else the catch-all ({@code "*"}) if any. */

@@ -1,6 +1,7 @@
 package dev.pulse.model.catalog;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * A rollup window.
@@ -11,9 +12,15 @@ import java.time.Duration;
  * @param datasource   the Druid datasource that ingests the topic (unversioned name)
  * @param rolledUpFrom the window whose rows Druid rolls up into this coarser one as it ingests them; null when the
  *                     rollup job computes the window itself
+ * @param dimensions   the dimensions a rolled-up window keeps (Druid merges the rows across the others); null when it
+ *                     keeps every rollup dimension
  */
 public record Window(String name, WindowType type, Duration size, Duration slide, String topic, String datasource,
-                     String rolledUpFrom) {
+                     String rolledUpFrom, List<String> dimensions) {
+
+    public Window {
+        dimensions = dimensions == null ? null : List.copyOf(dimensions);
+    }
 
     /** How often a window closes: the size for tumbling windows, the slide for sliding ones. */
     public Duration granularity() {

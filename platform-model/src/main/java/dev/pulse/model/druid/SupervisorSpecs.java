@@ -83,7 +83,8 @@ public final class SupervisorSpecs {
         dataSchema.put("dataSource", window.datasource());
         dataSchema.putObject("timestampSpec").put("column", ROLLUP_TIME_COLUMN).put("format", "millis");
         ArrayNode dims = dataSchema.putObject("dimensionsSpec").putArray("dimensions");
-        catalog.rollupDimensions().forEach(d -> dims.add(d.name()));
+        // a window that keeps fewer dimensions lists only those: Druid merges the rows across the others
+        catalog.dimensionsOf(window).forEach(d -> dims.add(d.name()));
         ArrayNode metrics = dataSchema.putArray("metricsSpec");
         for (Measure m : catalog.measures()) {
             ObjectNode metric = metrics.addObject();

@@ -24,6 +24,7 @@ class CatalogLoaderTest {
               - {name: 1m, type: tumbling, size: PT1M, topic: rollups.1m, datasource: rollup_1m}
               - {name: 1h_sliding, type: sliding, size: PT1H, slide: PT5M, topic: rollups.1h_sliding, datasource: rollup_1h_sliding}
               - {name: 1h, type: tumbling, size: PT1H, rolled_up_from: 1m, datasource: rollup_1h}
+              - {name: 1h_country, type: tumbling, size: PT1H, rolled_up_from: 1m, dimensions: [country], datasource: rollup_1h_country}
             dimensions:
               - {name: country, field: context.country, cardinality: 250}
               - {name: sku, field: properties.sku, cardinality: 100000, rollup: false}
@@ -50,7 +51,7 @@ class CatalogLoaderTest {
         assertThat(catalog.rollupDimensions()).extracting(Dimension::name)
                 .containsExactly("event_type", "country", "device", "platform");
         assertThat(catalog.windows()).extracting(Window::datasource)
-                .containsExactly("rollup_1m", "rollup_5m", "rollup_1h", "rollup_1h_sliding");
+                .containsExactly("rollup_1m", "rollup_5m", "rollup_1h", "rollup_1h_country", "rollup_1h_sliding");
         assertThat(catalog.flinkWindows()).extracting(Window::name).containsExactly("1m", "5m", "1h_sliding");
         assertThat(catalog.measure("users")).get().extracting(Measure::lgK).isEqualTo(12);
     }
@@ -69,6 +70,9 @@ class CatalogLoaderTest {
         assertThat(hourly.topic()).as("reads its source's topic").isEqualTo("rollups.1m");
         assertThat(catalog.progressSource(hourly).name()).isEqualTo("1m");
         assertThat(catalog.flinkWindows()).extracting(Window::name).containsExactly("1m", "1h_sliding");
+        assertThat(catalog.dimensionsOf(hourly)).extracting(Dimension::name).containsExactly("country");
+        assertThat(catalog.dimensionsOf(catalog.window("1h_country").orElseThrow())).extracting(Dimension::name)
+                .containsExactly("country");
         assertThat(catalog.familyOf("transaction")).get().extracting(Family::name).isEqualTo("shop");
         assertThat(catalog.familyOf("signup")).get().extracting(Family::name).isEqualTo("rest");
         assertThat(catalog.metric("events_per_minute")).get().extracting(Metric::per).isEqualTo(Duration.ofMinutes(1));
@@ -96,6 +100,14 @@ class CatalogLoaderTest {
                 Arguments.of("rolled up with a topic of its own",
                         VALID.replace("rolled_up_from: 1m,", "rolled_up_from: 1m, topic: rollups.1h,"),
                         "windows[1h].topic: a rolled-up window reads its source's topic rollups.1m"),
+                Arguments.of("a rolled-up window keeping a raw-only dimension",
+                        VALID.replace("dimensions: [country], datasource: rollup_1h_country",
+                                "dimensions: [sku], datasource: rollup_1h_country"),
+                        "windows[1h_country].dimensions: 'sku' is not a rollup dimension"),
+                Arguments.of("a window of the rollup job with dimensions of its own",
+                        VALID.replace("topic: rollups.1m, datasource: rollup_1m}",
+                                "topic: rollups.1m, datasource: rollup_1m, dimensions: [country]}"),
+                        "windows[0].dimensions: only a window rolled up from another keeps fewer dimensions"),
                 Arguments.of("a family listing a rolled-up window",
                         VALID.replace("windows: [1m, 1h_sliding]", "windows: [1m, 1h]"),
                         "families[1].windows: '1h' is rolled up by Druid from '1m'"),

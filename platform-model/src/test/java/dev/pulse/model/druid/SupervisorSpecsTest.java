@@ -35,6 +35,7 @@ class SupervisorSpecsTest {
                         org.assertj.core.groups.Tuple.tuple("rollup_1m", "rollups.1m"),
                         org.assertj.core.groups.Tuple.tuple("rollup_5m", "rollups.5m"),
                         org.assertj.core.groups.Tuple.tuple("rollup_1h", "rollups.5m"),
+                        org.assertj.core.groups.Tuple.tuple("rollup_1h_country", "rollups.5m"),
                         org.assertj.core.groups.Tuple.tuple("rollup_1h_sliding", "rollups.1h_sliding"));
     }
 
@@ -48,6 +49,13 @@ class SupervisorSpecsTest {
         assertThat(spec.path("dataSchema").path("metricsSpec")).extracting(m -> m.path("type").asText())
                 .as("additive deltas and mergeable sketches: rolling 5-minute rows up to hours is exact")
                 .containsExactly("longSum", "doubleSum", "HLLSketchMerge");
+    }
+
+    @Test
+    void aWindowKeepingFewerDimensionsListsOnlyThose() throws Exception {
+        JsonNode schema = spec("rollup_1h_country").path("spec").path("dataSchema");
+        assertThat(texts(schema.path("dimensionsSpec").path("dimensions"), "name")).as("merged across the others")
+                .containsExactly("country");
     }
 
     @Test

@@ -1,19 +1,27 @@
 package dev.pulse.router.routing;
 
 import dev.pulse.model.catalog.Dimension;
+import dev.pulse.model.catalog.Metric;
 import dev.pulse.model.catalog.MetricCatalog;
+import dev.pulse.model.catalog.MetricType;
 import dev.pulse.model.catalog.Window;
 import dev.pulse.model.catalog.WindowType;
 import dev.pulse.router.query.BadQueryException;
 import dev.pulse.router.query.MetricQuery;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Decides rollup or raw for a metric query, from the catalog alone. A pure function: the decision table in
  * {@code RouterTest} covers it.
  */
 public final class Router {
+
+    /** The column the metrics' event-type filters read (conversion rate: purchasers over viewers). */
+    private static final String EVENT_TYPE = "event_type";
 
     private final MetricCatalog catalog;
     private final Duration maxRollupRange;
@@ -41,14 +49,36 @@ public final class Router {
             return Route.raw("range of " + query.range().length().toDays() + " days is over the "
                     + maxRollupRange.toDays() + "-day rollup limit");
         }
+        Set<String> needed = neededDimensions(query);
+        // coarsest first; then the fewest dimensions, whose datasource has the fewest rows (and sketches) to merge
         return catalog.windows().stream()
                 .filter(w -> w.type() == WindowType.TUMBLING)
                 .filter(w -> query.granularity().isMultipleOf(w.size()))
                 .filter(w -> query.range().alignedTo(w.size()))
-                .max(Comparator.comparing(Window::size))
+                .filter(w -> keptDimensions(w).containsAll(needed))
+                .max(Comparator.comparing(Window::size)
+                        .thenComparing(w -> -keptDimensions(w).size()))
                 .map(w -> new Route(Target.ROLLUP, w.datasource(), w.name(), query.granularity().id()
-                        + " buckets over a range aligned to " + w.name() + ": coarsest rollup that answers"))
+                        + " buckets over a range aligned to " + w.name() + ": coarsest rollup that answers"
+                        + (w.dimensions() == null ? "" : " (keeps " + String.join(", ", w.dimensions()) + ")")))
                 .orElseGet(() -> Route.raw("range is not aligned to any rollup window"));
+    }
+
+    /** The dimensions a rollup must keep: those grouped or filtered, and event_type for metrics that filter on it. */
+    private Set<String> neededDimensions(MetricQuery query) {
+        Set<String> needed = new HashSet<>(query.dimensions());
+        for (String name : query.metrics()) {
+            Metric metric = catalog.metric(name).orElseThrow();
+            if (metric.type() == MetricType.RATIO && (!metric.numerator().eventTypes().isEmpty()
+                    || !metric.denominator().eventTypes().isEmpty())) {
+                needed.add(EVENT_TYPE);
+            }
+        }
+        return needed;
+    }
+
+    private Set<String> keptDimensions(Window window) {
+        return catalog.dimensionsOf(window).stream().map(Dimension::name).collect(Collectors.toSet());
     }
 
     private Route moving(MetricQuery query) {

@@ -25,6 +25,7 @@ class DatasourceVersionsTest {
         DatasourceVersions versions = new DatasourceVersions(CATALOG, Map.of());
         assertThat(versions.switchRollups("_v2")).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "rollup_1m", "rollup_1m_v2", "rollup_5m", "rollup_5m_v2", "rollup_1h", "rollup_1h_v2",
+                "rollup_1h_country", "rollup_1h_country_v2",
                 "rollup_1h_sliding", "rollup_1h_sliding_v2", "events_raw", "events_raw"));
     }
 

@@ -44,9 +44,14 @@ public final class DruidBatch {
 
     /** A rollup datasource shaped like rollup_1m / rollup_5m: four dimensions, events, revenue, users (HLL). */
     public static ObjectNode rollupSchema(String datasource, String queryGranularity) {
+        return rollupSchema(datasource, queryGranularity, List.of("event_type", "country", "device", "platform"));
+    }
+
+    /** A rollup datasource that keeps only some dimensions, like a catalog window with {@code dimensions}. */
+    public static ObjectNode rollupSchema(String datasource, String queryGranularity, List<String> dimensions) {
         ObjectNode schema = schema(datasource, queryGranularity, true);
         ArrayNode dims = schema.putObject("dimensionsSpec").putArray("dimensions");
-        List.of("event_type", "country", "device", "platform").forEach(dims::add);
+        dimensions.forEach(dims::add);
         ArrayNode metrics = schema.putArray("metricsSpec");
         metrics.addObject().put("type", "count").put("name", "events");
         metrics.addObject().put("type", "doubleSum").put("name", "revenue").put("fieldName", "revenue");
@@ -59,11 +64,11 @@ public final class DruidBatch {
      * A rollup datasource fed the rows the rollup job writes (time in {@code ts}, counts, revenue and base64 HLL
      * sketches), as the production supervisors ingest them: sums and {@code HLLSketchMerge}.
      */
-    public static ObjectNode prebuiltRollupSchema(String datasource, String queryGranularity) {
+    public static ObjectNode prebuiltRollupSchema(String datasource, String queryGranularity, List<String> dimensions) {
         ObjectNode schema = schema(datasource, queryGranularity, true);
         schema.putObject("timestampSpec").put("column", "ts").put("format", "millis");
         ArrayNode dims = schema.putObject("dimensionsSpec").putArray("dimensions");
-        List.of("event_type", "country", "device", "platform").forEach(dims::add);
+        dimensions.forEach(dims::add);
         ArrayNode metrics = schema.putArray("metricsSpec");
         metrics.addObject().put("type", "longSum").put("name", "events").put("fieldName", "events");
         metrics.addObject().put("type", "doubleSum").put("name", "revenue").put("fieldName", "revenue");

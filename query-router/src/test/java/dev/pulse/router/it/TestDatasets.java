@@ -7,14 +7,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A set of test datasources for one test class, dropped by {@link #close()} in its {@code @AfterAll} (while the
  * stack is still up; a JVM shutdown hook would run after the test harness stopped a stack it started): the same
- * generated events as a raw datasource and as 1-minute, 5-minute, hourly and sliding 1-hour rollups, under names
- * with a random {@code _it<n>} version suffix.
+ * generated events as a raw datasource and as 1-minute, 5-minute, hourly (all dimensions, and country only) and
+ * sliding 1-hour rollups, under names with a random {@code _it<n>} version suffix.
  */
 public final class TestDatasets implements AutoCloseable {
 
@@ -40,7 +41,7 @@ public final class TestDatasets implements AutoCloseable {
         String suffix = "_it" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
         Map<String, String> names = Map.of("events_raw", "events_raw" + suffix, "rollup_1m", "rollup_1m" + suffix,
                 "rollup_5m", "rollup_5m" + suffix, "rollup_1h", "rollup_1h" + suffix,
-                "rollup_1h_sliding", "rollup_1h_sliding" + suffix);
+                "rollup_1h_country", "rollup_1h_country" + suffix, "rollup_1h_sliding", "rollup_1h_sliding" + suffix);
         // six settled hours ending at the start of the current hour: inside "last 24h", outside "the present"
         Instant from = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(SPAN);
         // a file, not inline: an inline task over 512 KB does not fit the overlord's ZooKeeper node
@@ -59,16 +60,19 @@ public final class TestDatasets implements AutoCloseable {
                 dir.toString(), "events.json");
         String hours = druid.ingestLocal(DruidBatch.rollupSchema(names.get("rollup_1h"), "hour"), dir.toString(),
                 "events.json");
+        String hoursByCountry = druid.ingestLocal(DruidBatch.rollupSchema(names.get("rollup_1h_country"), "hour",
+                List.of("country")), dir.toString(), "events.json");
         String sliding = druid.ingestLocal(DruidBatch.rollupSchema(names.get("rollup_1h_sliding"), "five_minute"),
                 dir.toString(), "sliding.json");
         TestDatasets datasets = new TestDatasets(from, names, druid);
-        // generous: five small tasks share the indexer's free slots with the Kafka supervisors on a busy machine
+        // generous: six small tasks share the indexer's free slots with the Kafka supervisors on a busy machine
         Duration timeout = Duration.ofMinutes(8);
         try {
             druid.awaitQueryable(raw, names.get("events_raw"), "COUNT(*)", EVENTS, timeout);
             druid.awaitQueryable(oneMinute, names.get("rollup_1m"), "SUM(\"events\")", EVENTS, timeout);
             druid.awaitQueryable(fiveMinutes, names.get("rollup_5m"), "SUM(\"events\")", EVENTS, timeout);
             druid.awaitQueryable(hours, names.get("rollup_1h"), "SUM(\"events\")", EVENTS, timeout);
+            druid.awaitQueryable(hoursByCountry, names.get("rollup_1h_country"), "SUM(\"events\")", EVENTS, timeout);
             druid.awaitQueryable(sliding, names.get("rollup_1h_sliding"), "SUM(\"events\")",
                     (long) SLIDING_WINDOWS * EVENTS, timeout);
         } catch (Exception | Error e) {

@@ -22,12 +22,14 @@ class RouterTest {
     /** The decision table: dimensions, granularity, range length and alignment, moving window -> datasource. */
     @ParameterizedTest(name = "{0}: {1} {2} over {3} from +{4} moving={5} -> {6}")
     @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
-            hourly chart              | country        | hour    | P7D   | PT0S  | -    | rollup_1h
+            hourly chart by country   | country        | hour    | P7D   | PT0S  | -    | rollup_1h_country
+            hourly chart by device    | device         | hour    | P7D   | PT0S  | -    | rollup_1h
+            country filter, no group  | -:country      | day     | P7D   | PT0S  | -    | rollup_1h_country
             minute chart              | country        | minute  | PT6H  | PT0S  | -    | rollup_1m
             5-minute chart            | device         | 5minute | P1D   | PT0S  | -    | rollup_5m
             hour-aligned 5-minute     | device         | 5minute | PT1H  | PT0S  | -    | rollup_5m
-            daily totals              | -              | day     | P30D  | PT0S  | -    | rollup_1h
-            one number                | -              | all     | P1D   | PT0S  | -    | rollup_1h
+            daily totals              | -              | day     | P30D  | PT0S  | -    | rollup_1h_country
+            one number                | -              | all     | P1D   | PT0S  | -    | rollup_1h_country
             not hour-aligned          | -              | all     | PT1H  | PT5M  | -    | rollup_5m
             exactly 90 days           | platform       | day     | P90D  | PT0S  | -    | rollup_1h
             91 days                   | country        | day     | P91D  | PT0S  | -    | events_raw
@@ -56,6 +58,15 @@ class RouterTest {
                                                 String offset, String moving) {
         assertThatThrownBy(() -> ROUTER.route(query(dimensions, granularity, length, offset, moving)))
                 .isInstanceOf(BadQueryException.class);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aRatioOfEventTypesNeedsARollupThatKeepsTheEventType() {
+        MetricQuery base = query("country", "hour", "P7D", "PT0S", null);
+        MetricQuery conversion = new MetricQuery(List.of("conversion_rate"), base.range(), base.granularity(),
+                base.filters(), base.groupBy(), base.limit(), null);
+
+        assertThat(ROUTER.route(conversion).datasource()).isEqualTo("rollup_1h");
     }
 
     @org.junit.jupiter.api.Test
