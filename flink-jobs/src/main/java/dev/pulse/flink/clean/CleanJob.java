@@ -50,8 +50,9 @@ public final class CleanJob {
         parsed.getSideOutput(ParseEvent.DEAD_LETTERS)
                 .sinkTo(sinks.deadLetters()).name("dead letters sink").uid("dead-letters-sink");
 
-        parsed.keyBy(CleanEvent::eventId)
-                .process(new DedupeByEventId(dedupeTtl)).name("dedupe by event id").uid("dedupe-by-event-id")
+        // a new uid: the state (hashed ids per shard) is not that of the former keyed-by-id operator
+        parsed.keyBy(DedupeByEventId.byShard())
+                .process(new DedupeByEventId(dedupeTtl)).name("dedupe by event id").uid("dedupe-by-event-id-hashed")
                 .sinkTo(sinks.clean()).name("clean events sink").uid("clean-events-sink");
     }
 
