@@ -93,7 +93,9 @@ public final class RollupJob {
                 .name("rollup " + windows).uid("rollup-windows");
         rows.sinkTo(sinks.rollups()).name("rollups sink").uid("rollups-sink");
 
-        rows.transform("progress", TypeInformation.of(Progress.class), new ProgressOperator(plan))
+        // progress needs the rollup's watermarks, not its rows: dropping them here keeps them off the network
+        rows.filter(row -> false).name("watermarks of rollups").uid("rollup-watermarks")
+                .transform("progress", TypeInformation.of(Progress.class), new ProgressOperator(plan))
                 .uid("progress").setParallelism(1).setMaxParallelism(1)
                 .sinkTo(sinks.progress()).name("progress sink").uid("progress-sink").setParallelism(1);
     }
