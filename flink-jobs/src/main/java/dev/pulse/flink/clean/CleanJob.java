@@ -5,11 +5,11 @@ import dev.pulse.flink.events.DeadLetter;
 import dev.pulse.flink.events.RawRecord;
 import dev.pulse.flink.functions.DedupeByEventId;
 import dev.pulse.flink.functions.ParseEvent;
+import dev.pulse.flink.functions.ReplayAlignment;
 import dev.pulse.flink.kafka.JsonRecords;
 import dev.pulse.flink.kafka.PulseKafka;
 import dev.pulse.flink.config.Checkpointing;
 import java.time.Duration;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
@@ -47,7 +47,7 @@ public final class CleanJob {
         // an immutable record and no function keeps or changes what it receives
         env.getConfig().enableObjectReuse();
         SingleOutputStreamOperator<CleanEvent> parsed = env
-                .fromSource(source, WatermarkStrategy.noWatermarks(), "raw events").uid("raw-events-source")
+                .fromSource(source, ReplayAlignment.strategy(), "raw events").uid("raw-events-source")
                 .process(new ParseEvent()).name("parse events").uid("parse-events");
 
         parsed.getSideOutput(ParseEvent.DEAD_LETTERS)
