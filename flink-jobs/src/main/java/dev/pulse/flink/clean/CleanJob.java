@@ -5,11 +5,11 @@ import dev.pulse.flink.events.DeadLetter;
 import dev.pulse.flink.events.RawRecord;
 import dev.pulse.flink.functions.DedupeByEventId;
 import dev.pulse.flink.functions.ParseEvent;
+import dev.pulse.flink.functions.ReplayAlignment;
 import dev.pulse.flink.kafka.JsonRecords;
 import dev.pulse.flink.kafka.PulseKafka;
 import dev.pulse.flink.config.Checkpointing;
 import java.time.Duration;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
@@ -43,15 +43,19 @@ public final class CleanJob {
 
     public static void defineWorkflow(StreamExecutionEnvironment env, Source<RawRecord, ?, ?> source, Sinks sinks,
                                       Duration dedupeTtl) {
+        // records pass between chained operators without a defensive copy each: safe because every record type is
+        // an immutable record and no function keeps or changes what it receives
+        env.getConfig().enableObjectReuse();
         SingleOutputStreamOperator<CleanEvent> parsed = env
-                .fromSource(source, WatermarkStrategy.noWatermarks(), "raw events").uid("raw-events-source")
+                .fromSource(source, ReplayAlignment.strategy(), "raw events").uid("raw-events-source")
                 .process(new ParseEvent()).name("parse events").uid("parse-events");
 
         parsed.getSideOutput(ParseEvent.DEAD_LETTERS)
                 .sinkTo(sinks.deadLetters()).name("dead letters sink").uid("dead-letters-sink");
 
-        parsed.keyBy(CleanEvent::eventId)
-                .process(new DedupeByEventId(dedupeTtl)).name("dedupe by event id").uid("dedupe-by-event-id")
+        // a new uid: the state (hashed ids per shard) is not that of the former keyed-by-id operator
+        parsed.keyBy(DedupeByEventId.byShard())
+                .process(new DedupeByEventId(dedupeTtl)).name("dedupe by event id").uid("dedupe-by-event-id-hashed")
                 .sinkTo(sinks.clean()).name("clean events sink").uid("clean-events-sink");
     }
 

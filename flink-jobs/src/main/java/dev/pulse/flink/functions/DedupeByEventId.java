@@ -1,49 +1,100 @@
 package dev.pulse.flink.functions;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import dev.pulse.flink.events.CleanEvent;
+import dev.pulse.flink.events.HashedIdSet;
 import java.time.Duration;
+import org.apache.datasketches.hash.MurmurHash3;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.ValueState;
-import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Lets the first event of each {@code event_id} through and drops the copies SDK retries send, for {@code ttl} of
- * processing time after the first one. Keyed by event id. The state of an id is removed by a timer when the ttl
- * ends (a timer rather than state TTL, so the cleanup is exact and testable).
+ * Lets the first event of each {@code event_id} through and drops the copies SDK retries send, for at least
+ * {@code ttl} of processing time after the first one (and at most one bucket, {@code ttl / 24}, longer).
+ *
+ * <p>A day of event ids is many millions, and the heap state backend writes all of its state at every checkpoint,
+ * so the state is kept compact: each id is reduced to a 128-bit MurmurHash3; 64 bits of it pick one of
+ * {@link #SHARDS} shards (the key), the other 64 are stored in that shard's {@link HashedIdSet} of the current
+ * bucket of processing time. Two ids are mistaken for each other only if all 74 bits are equal: with n ids within
+ * the ttl, the chance that any event is wrongly dropped is about n&sup2; / 2<sup>75</sup>: 3 &times; 10<sup>-5</sup>
+ * for a billion ids within the ttl. A bucket is removed by one timer when its last id has been kept for the ttl, instead of
+ * a state entry and a timer per id.
+ *
+ * <p>Why keyed by shard: keyed state by a coarse key still lives in Flink's key groups, so it is redistributed when
+ * the job is rescaled (up to {@code SHARDS} parallel instances), and every copy of an id meets the same shard.
+ * Operator state would need the ids re-partitioned by hand on rescale. The sets are updated through
+ * {@link MapState#put} after each change, as every state backend needs; that is a reference swap on the heap
+ * backend this is designed for (a whole-set write on RocksDB/ForSt, which would call for per-id entries there).
  */
-public class DedupeByEventId extends KeyedProcessFunction<String, CleanEvent, CleanEvent> {
+public class DedupeByEventId extends KeyedProcessFunction<Integer, CleanEvent, CleanEvent> {
+
+    /** More shards than any sensible parallelism (a shard cannot be split), few enough for small timer counts. */
+    public static final int SHARDS = 1024;
+    static final int BUCKETS_PER_TTL = 24;
+    private static final long SEED = 0x5eed_9015eL;
 
     private final long ttlMillis;
-    private transient ValueState<Long> expiresAt;
+    private final long bucketMillis;
+    private transient MapState<Long, HashedIdSet> seen;
     private transient Counter duplicates;
 
     public DedupeByEventId(Duration ttl) {
         this.ttlMillis = ttl.toMillis();
+        this.bucketMillis = Math.max(1, ttlMillis / BUCKETS_PER_TTL);
+    }
+
+    /** The key: the shard of the event's id. */
+    public static KeySelector<CleanEvent, Integer> byShard() {
+        return event -> shardOf(hash(event.eventId()));
+    }
+
+    static long[] hash(String eventId) {
+        return MurmurHash3.hash(eventId.getBytes(UTF_8), SEED);
+    }
+
+    static int shardOf(long[] hash) {
+        return (int) Long.remainderUnsigned(hash[1], SHARDS);
     }
 
     @Override
     public void open(OpenContext openContext) {
-        expiresAt = getRuntimeContext().getState(new ValueStateDescriptor<>("expires-at", Long.class));
+        seen = getRuntimeContext().getMapState(new MapStateDescriptor<>("seen-ids-by-bucket", Types.LONG,
+                TypeInformation.of(HashedIdSet.class)));
         duplicates = getRuntimeContext().getMetricGroup().counter("duplicatesDropped");
     }
 
     @Override
     public void processElement(CleanEvent event, Context ctx, Collector<CleanEvent> out) throws Exception {
-        if (expiresAt.value() != null) {
-            duplicates.inc();
-            return;
+        long id = hash(event.eventId())[0];
+        for (HashedIdSet bucket : seen.values()) {
+            if (bucket.contains(id)) {
+                duplicates.inc();
+                return;
+            }
         }
-        long expiry = ctx.timerService().currentProcessingTime() + ttlMillis;
-        expiresAt.update(expiry);
-        ctx.timerService().registerProcessingTimeTimer(expiry);
+        long now = ctx.timerService().currentProcessingTime();
+        long bucketStart = now - Math.floorMod(now, bucketMillis);
+        HashedIdSet bucket = seen.get(bucketStart);
+        if (bucket == null) {
+            bucket = HashedIdSet.empty();
+            // the bucket's newest id is kept for the full ttl
+            ctx.timerService().registerProcessingTimeTimer(bucketStart + bucketMillis + ttlMillis);
+        }
+        bucket.add(id);
+        seen.put(bucketStart, bucket);
         out.collect(event);
     }
 
     @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<CleanEvent> out) {
-        expiresAt.clear();
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<CleanEvent> out) throws Exception {
+        seen.remove(timestamp - ttlMillis - bucketMillis);
     }
 }

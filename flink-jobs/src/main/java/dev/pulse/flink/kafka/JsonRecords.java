@@ -1,5 +1,7 @@
 package dev.pulse.flink.kafka;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pulse.flink.events.DeadLetter;
@@ -26,23 +28,30 @@ public final class JsonRecords {
      * "device":"mobile","platform":"web","events":3,"revenue":59.97,"users":"AgEHDAMIAgAL..."}</pre>
      */
     public static byte[] rollupRow(RollupRow row, RollupPlan plan) {
-        ObjectNode node = MAPPER.createObjectNode();
-        node.put(ROLLUP_TIME, row.windowStart());
-        node.put("window", row.window());
-        node.put("family", plan.families().get(row.family()).name());
-        for (int i = 0; i < plan.dimensionNames().size(); i++) {
-            if (row.dimensions()[i] != null) {
-                node.put(plan.dimensionNames().get(i), row.dimensions()[i]);
+        // written field by field rather than through a tree: a replay writes hundreds of thousands of rows a minute
+        ByteArrayBuilder bytes = new ByteArrayBuilder(256);
+        try (JsonGenerator json = MAPPER.getFactory().createGenerator(bytes)) {
+            json.writeStartObject();
+            json.writeNumberField(ROLLUP_TIME, row.windowStart());
+            json.writeStringField("window", row.window());
+            json.writeStringField("family", plan.families().get(row.family()).name());
+            for (int i = 0; i < plan.dimensionNames().size(); i++) {
+                if (row.dimensions()[i] != null) {
+                    json.writeStringField(plan.dimensionNames().get(i), row.dimensions()[i]);
+                }
             }
+            json.writeNumberField(plan.countMeasure(), row.events());
+            if (row.revenue() != null && plan.revenueMeasure() != null) {
+                json.writeNumberField(plan.revenueMeasure(), row.revenue());
+            }
+            if (row.users() != null && plan.usersMeasure() != null) {
+                json.writeStringField(plan.usersMeasure(), row.users());
+            }
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        node.put(plan.countMeasure(), row.events());
-        if (row.revenue() != null && plan.revenueMeasure() != null) {
-            node.put(plan.revenueMeasure(), row.revenue());
-        }
-        if (row.users() != null && plan.usersMeasure() != null) {
-            node.put(plan.usersMeasure(), row.users());
-        }
-        return bytes(node);
+        return bytes.toByteArray();
     }
 
     /** <pre>{"datasource":"rollup_1m","window":"1m","complete_until":1764324900000,"watermark":1764324904999}</pre> */

@@ -16,12 +16,15 @@ import org.junit.jupiter.api.Test;
 class DedupeByEventIdTest {
 
     private static final Duration TTL = Duration.ofHours(24);
-    private KeyedOneInputStreamOperatorTestHarness<String, CleanEvent, CleanEvent> harness;
+    /** T0 is a bucket boundary; ids seen in [T0, T0 + 1 h) are remembered until T0 + 1 h + TTL */
+    private static final long BUCKET = TTL.toMillis() / DedupeByEventId.BUCKETS_PER_TTL;
+    private static final long BUCKET_EXPIRES = T0 + BUCKET + TTL.toMillis();
+    private KeyedOneInputStreamOperatorTestHarness<Integer, CleanEvent, CleanEvent> harness;
 
     @BeforeEach
     void setUp() throws Exception {
-        harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(new DedupeByEventId(TTL), CleanEvent::eventId,
-                Types.STRING);
+        harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(new DedupeByEventId(TTL),
+                DedupeByEventId.byShard(), Types.INT);
         harness.setProcessingTime(T0);
     }
 
@@ -45,16 +48,48 @@ class DedupeByEventIdTest {
     }
 
     @Test
-    void forgetsEventIdWhenTtlEndsAndCleansItsState() throws Exception {
+    void remembersEventIdSeenAtTheEndOfItsBucketForTheWholeTtl() throws Exception {
+        long lastMomentOfBucket = T0 + BUCKET - 1;
+        harness.setProcessingTime(lastMomentOfBucket);
+        harness.processElement(clean("a"), T0);
+        harness.setProcessingTime(lastMomentOfBucket + TTL.toMillis());
+        harness.processElement(clean("a"), T0);
+
+        assertThat(harness.extractOutputValues()).hasSize(1);
+    }
+
+    @Test
+    void forgetsEventIdWhenTtlOfItsBucketEndsAndCleansItsState() throws Exception {
         harness.processElement(clean("a"), T0);
         assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
         assertThat(harness.numProcessingTimeTimers()).isEqualTo(1);
 
-        harness.setProcessingTime(T0 + TTL.toMillis());
+        harness.setProcessingTime(BUCKET_EXPIRES - 1);
+        assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
+        harness.setProcessingTime(BUCKET_EXPIRES);
 
         assertThat(harness.numKeyedStateEntries()).isZero();
         assertThat(harness.numProcessingTimeTimers()).isZero();
         harness.processElement(clean("a"), T0);
         assertThat(harness.extractOutputValues()).hasSize(2);
+    }
+
+    @Test
+    void keepsOneSetAndOneTimerPerShardAndBucketNotPerId() throws Exception {
+        int ids = 20 * DedupeByEventId.SHARDS;
+        for (int i = 0; i < ids; i++) {
+            harness.processElement(clean("id-" + i), T0);
+        }
+        harness.setProcessingTime(T0 + BUCKET);
+        for (int i = 0; i < ids; i++) {
+            harness.processElement(clean("id-" + i), T0); // all copies: dropped, nothing new in the second bucket
+        }
+
+        assertThat(harness.extractOutputValues()).hasSize(ids);
+        assertThat(harness.numKeyedStateEntries()).isEqualTo(DedupeByEventId.SHARDS);
+        assertThat(harness.numProcessingTimeTimers()).isEqualTo(DedupeByEventId.SHARDS);
+        harness.setProcessingTime(BUCKET_EXPIRES);
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numProcessingTimeTimers()).isZero();
     }
 }
