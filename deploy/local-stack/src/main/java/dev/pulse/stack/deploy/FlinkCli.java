@@ -48,7 +48,11 @@ final class FlinkCli {
         command.addAll(List.of("-Dlog4j.configurationFile=" + flinkConf.resolve("log4j2.xml").toUri(),
                 "-Dlog.file=" + log, "-cp", flinkLib + "/*", "org.apache.flink.client.cli.CliFrontend",
                 "run", "-d", "-p", String.valueOf(parallelism), "-c", entryClass));
-        restoreFrom.ifPresent(path -> command.addAll(List.of("-s", path.toUri().toString())));
+        // --allowNonRestoredState: a new build may replace an operator under a new uid (the clean job's dedupe state
+        // moved to hashed id sets); its old state is then dropped instead of failing the upgrade. Every other
+        // operator still resumes from the savepoint.
+        restoreFrom.ifPresent(path -> command.addAll(
+                List.of("-s", path.toUri().toString(), "--allowNonRestoredState")));
         command.add(jar.toString());
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
