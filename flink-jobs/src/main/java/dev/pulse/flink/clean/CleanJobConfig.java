@@ -38,7 +38,7 @@ public record CleanJobConfig(
                 // unique per job (and per isolated copy): two jobs sharing a prefix would abort each other's transactions
                 a.text("transactional-id-prefix", name + suffix),
                 a.duration("dedupe-ttl", Duration.ofHours(24)),
-                a.duration("checkpoint-interval", Duration.ofSeconds(5)),
+                a.duration("checkpoint-interval", Duration.ofSeconds(2)),
                 suffix);
         a.validate("the clean job");
         return config;

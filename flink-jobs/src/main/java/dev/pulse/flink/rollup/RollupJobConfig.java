@@ -45,7 +45,7 @@ public record RollupJobConfig(
                 a.duration("idleness", Duration.ofSeconds(10)),
                 a.duration("allowed-lateness", Duration.ofHours(1)),
                 a.duration("firing-interval", Duration.ofSeconds(2)),
-                a.duration("checkpoint-interval", Duration.ofSeconds(5)),
+                a.duration("checkpoint-interval", Duration.ofSeconds(2)),
                 suffix);
         a.validate("the rollup job");
         return config;
