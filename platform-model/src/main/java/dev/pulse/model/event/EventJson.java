@@ -16,6 +16,9 @@ import java.io.UncheckedIOException;
 /**
  * The JSON form of {@link Event}: snake_case field names, ISO-8601 timestamps, absent fields omitted.
  * Thread-safe; one shared instance is enough.
+ *
+ * <p>Reading is databind's. Writing is {@link EventWriter}'s streaming form of what databind wrote, byte for byte;
+ * databind still writes the rare event whose properties hold values JSON parsing never produces.
  */
 public final class EventJson {
 
@@ -29,10 +32,24 @@ public final class EventJson {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
+    private static final EventWriter WRITER = new EventWriter(MAPPER.getFactory());
+
     private EventJson() {
     }
 
     public static byte[] write(Event event) {
+        if (!EventWriter.writes(event.properties())) {
+            return writeWithDatabind(event);
+        }
+        try {
+            return WRITER.write(event);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot serialise event " + event.eventId(), e);
+        }
+    }
+
+    /** The databind form {@link #write} reproduces; tests compare the two. */
+    static byte[] writeWithDatabind(Event event) {
         try {
             return MAPPER.writeValueAsBytes(event);
         } catch (IOException e) {
