@@ -10,12 +10,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
- * Splits request bodies into events with one streaming pass, keeping each event's own bytes (their offsets in the
- * body), so an oversized or invalid event is measured and stored exactly as the client sent it.
+ * Splits request bodies into events with one streaming pass, keeping where each event's own bytes lie in the body,
+ * so an oversized or invalid event is measured and stored exactly as the client sent it.
  */
 public final class JsonBodies {
 
@@ -86,7 +85,7 @@ public final class JsonBodies {
             int start = (int) parser.currentTokenLocation().getByteOffset();
             JsonNode node = MAPPER.readTree(parser);
             int end = (int) parser.currentLocation().getByteOffset();
-            events.add(new RawEvent(events.size(), node, Arrays.copyOfRange(body, start, end)));
+            events.add(new RawEvent(events.size(), node, body, start, end));
         }
         return events;
     }
