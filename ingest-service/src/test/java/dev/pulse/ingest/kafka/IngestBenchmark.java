@@ -153,9 +153,14 @@ public final class IngestBenchmark {
             port = socket.getLocalPort();
         }
         String java = ProcessHandle.current().info().command().orElse("java");
-        return new ProcessBuilder(java, "-Xmx512m", "-XX:StartFlightRecording=filename=" + jfr + ",settings=profile",
-                "-jar", jar.toString(), "--server.port=" + port, "--spring.profiles.active=local",
-                "--pulse.ingest.kafka.bootstrap-servers=" + bootstrap)
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m",
+                "-XX:StartFlightRecording=filename=" + jfr + ",settings=profile"));
+        // JVM flags to try on the service only, such as -Dbench.service-jvm=-XX:+UseParallelGC
+        command.addAll(Arrays.stream(System.getProperty("bench.service-jvm", "").split(" "))
+                .filter(flag -> !flag.isBlank()).toList());
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--spring.profiles.active=local",
+                "--pulse.ingest.kafka.bootstrap-servers=" + bootstrap));
+        return new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(Files.createTempFile("ingest-bench-", ".log").toFile())
                 .start();
     }
