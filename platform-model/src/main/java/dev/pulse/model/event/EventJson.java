@@ -17,8 +17,7 @@ import java.io.UncheckedIOException;
  * The JSON form of {@link Event}: snake_case field names, ISO-8601 timestamps, absent fields omitted.
  * Thread-safe; one shared instance is enough.
  *
- * <p>Reading is databind's. Writing is {@link EventWriter}'s streaming form of what databind wrote, byte for byte;
- * databind still writes the rare event whose properties hold values JSON parsing never produces.
+ * <p>Reading is databind's. Writing is {@link EventWriter}'s streaming form of what databind wrote, byte for byte.
  */
 public final class EventJson {
 
@@ -38,9 +37,6 @@ public final class EventJson {
     }
 
     public static byte[] write(Event event) {
-        if (!EventWriter.writes(event.properties())) {
-            return writeWithDatabind(event);
-        }
         try {
             return WRITER.write(event);
         } catch (IOException e) {

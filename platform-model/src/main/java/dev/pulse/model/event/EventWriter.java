@@ -19,8 +19,8 @@ import java.util.Map;
  * a fifth of the ingest service's CPU. The generator still does all string escaping and UTF-8 encoding.
  * {@code EventJsonTest} holds it to databind's output byte for byte.
  *
- * <p>Only the value types JSON parsing produces are written here ({@link #writes}); an event whose properties
- * hold anything else is left to databind by {@link EventJson}.
+ * <p>Property values of the types JSON parsing produces are written here; any other value is handed to the
+ * generator's codec, the databind mapper of {@link EventJson}.
  */
 final class EventWriter {
 
@@ -44,11 +44,6 @@ final class EventWriter {
 
     EventWriter(JsonFactory factory) {
         this.factory = factory;
-    }
-
-    /** Whether every property value is of a type this writer prints as databind would. */
-    static boolean writes(Map<String, Object> properties) {
-        return isPlainMap(properties);
     }
 
     byte[] write(Event event) throws IOException {
@@ -143,28 +138,8 @@ final class EventWriter {
             }
             json.writeEndArray();
         } else {
-            throw new IllegalArgumentException("not a plain JSON value: " + value.getClass());
+            // a type JSON parsing never produces (an Event built in code): databind, the generator's codec, writes it
+            json.writeObject(value);
         }
-    }
-
-    private static boolean isPlainMap(Map<?, ?> map) {
-        for (Map.Entry<?, ?> entry : map.entrySet()) {
-            if (!(entry.getKey() instanceof String) || !isPlain(entry.getValue())) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isPlain(Object value) {
-        if (value instanceof Map<?, ?> nested) {
-            return isPlainMap(nested);
-        }
-        if (value instanceof List<?> list) {
-            return list.stream().allMatch(EventWriter::isPlain);
-        }
-        return value == null || value instanceof String || value instanceof Boolean || value instanceof Integer
-                || value instanceof Long || value instanceof Double || value instanceof BigInteger
-                || value instanceof BigDecimal;
     }
 }
