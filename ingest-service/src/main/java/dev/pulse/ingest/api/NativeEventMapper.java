@@ -11,10 +11,11 @@ import dev.pulse.model.event.Event;
 import dev.pulse.model.event.EventContext;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Reads one event of the native API (the shape of DESIGN.md, snake_case). A missing timestamp means "now"; a batch
+ * Reads one event of the native API (the shape of DESIGN.md, snake_case), from its bytes ({@link NativeEventJson}). A missing timestamp means "now"; a batch
  * may carry {@code sent_at} by the client's clock, and then event times are corrected for the client's clock skew.
  */
 final class NativeEventMapper implements EventMapper {
@@ -31,14 +32,19 @@ final class NativeEventMapper implements EventMapper {
 
     @Override
     public Event map(RawEvent raw) {
-        JsonNode node = raw.node();
+        NativeEventJson json = NativeEventJson.read(raw);
+        JsonNode node = json.fields();
         String eventId = Fields.requiredText(node, "event_id", RejectionReason.MISSING_EVENT_ID);
         String eventType = Fields.requiredText(node, "event_type", RejectionReason.MISSING_EVENT_TYPE);
         String userId = Fields.requiredText(node, "user_id", RejectionReason.MISSING_USER);
         Instant sentAt = Fields.instant(envelope.fields(), "sent_at");
         Instant timestamp = ClockSkew.correct(Fields.instant(node, "timestamp"), sentAt, receivedAt);
-        return new Event(eventId, eventType, userId, timestamp, null, Fields.object(node, "properties"),
-                context(node), Fields.number(node, "revenue"), currency(node));
+        return new Event(eventId, eventType, userId, timestamp, null, properties(json), context(node),
+                Fields.number(node, "revenue"), currency(node));
+    }
+
+    private static Map<String, Object> properties(NativeEventJson json) {
+        return json.properties() != null ? json.properties() : Fields.object(json.fields(), "properties");
     }
 
     private static EventContext context(JsonNode node) {

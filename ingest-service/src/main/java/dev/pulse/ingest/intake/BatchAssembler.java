@@ -39,7 +39,7 @@ public final class BatchAssembler {
             throw new RejectedEventException(RejectionReason.EVENT_TOO_LARGE,
                     "the event is " + raw.length() + " bytes; at most " + maxEventBytes + " are accepted");
         }
-        if (!raw.node().isObject()) {
+        if (!raw.isObject()) {
             throw new RejectedEventException(RejectionReason.INVALID_JSON, "an event must be a JSON object");
         }
         Event event = mapper.map(raw);
