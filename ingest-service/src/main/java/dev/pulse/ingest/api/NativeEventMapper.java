@@ -12,15 +12,12 @@ import dev.pulse.model.event.EventContext;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Reads one event of the native API (the shape of DESIGN.md, snake_case), from its bytes ({@link NativeEventJson}). A missing timestamp means "now"; a batch
  * may carry {@code sent_at} by the client's clock, and then event times are corrected for the client's clock skew.
  */
 final class NativeEventMapper implements EventMapper {
-
-    private static final Pattern CURRENCY = Pattern.compile("[A-Za-z]{3}");
 
     private final JsonEnvelope envelope;
     private final Instant receivedAt;
@@ -61,9 +58,23 @@ final class NativeEventMapper implements EventMapper {
 
     private static String currency(JsonNode node) {
         String currency = Fields.text(node, "currency");
-        if (currency != null && !CURRENCY.matcher(currency).matches()) {
+        if (currency != null && !isThreeLetters(currency)) {
             throw Fields.invalid("currency", "must be an ISO 4217 code such as EUR, was '" + currency + "'");
         }
         return currency == null ? null : currency.toUpperCase(Locale.ROOT);
+    }
+
+    /** [A-Za-z]{3}, without a regex Matcher per event. */
+    private static boolean isThreeLetters(String text) {
+        if (text.length() != 3) {
+            return false;
+        }
+        for (int i = 0; i < 3; i++) {
+            char c = text.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z')) {
+                return false;
+            }
+        }
+        return true;
     }
 }
