@@ -88,6 +88,7 @@ public final class JsonBodies {
             }
             int start = (int) parser.currentTokenLocation().getByteOffset();
             parser.skipChildren();
+            parser.finishToken(); // a string's text is read lazily: without this its end would be its opening quote
             int end = (int) parser.currentLocation().getByteOffset();
             events.add(new RawEvent(events.size(), body, start, end));
         }
