@@ -11,15 +11,13 @@ import dev.pulse.model.event.Event;
 import dev.pulse.model.event.EventContext;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.regex.Pattern;
+import java.util.Map;
 
 /**
- * Reads one event of the native API (the shape of DESIGN.md, snake_case). A missing timestamp means "now"; a batch
+ * Reads one event of the native API (the shape of DESIGN.md, snake_case), from its bytes ({@link NativeEventJson}). A missing timestamp means "now"; a batch
  * may carry {@code sent_at} by the client's clock, and then event times are corrected for the client's clock skew.
  */
 final class NativeEventMapper implements EventMapper {
-
-    private static final Pattern CURRENCY = Pattern.compile("[A-Za-z]{3}");
 
     private final JsonEnvelope envelope;
     private final Instant receivedAt;
@@ -31,14 +29,19 @@ final class NativeEventMapper implements EventMapper {
 
     @Override
     public Event map(RawEvent raw) {
-        JsonNode node = raw.node();
+        NativeEventJson json = NativeEventJson.read(raw);
+        JsonNode node = json.fields();
         String eventId = Fields.requiredText(node, "event_id", RejectionReason.MISSING_EVENT_ID);
         String eventType = Fields.requiredText(node, "event_type", RejectionReason.MISSING_EVENT_TYPE);
         String userId = Fields.requiredText(node, "user_id", RejectionReason.MISSING_USER);
         Instant sentAt = Fields.instant(envelope.fields(), "sent_at");
         Instant timestamp = ClockSkew.correct(Fields.instant(node, "timestamp"), sentAt, receivedAt);
-        return new Event(eventId, eventType, userId, timestamp, null, Fields.object(node, "properties"),
-                context(node), Fields.number(node, "revenue"), currency(node));
+        return new Event(eventId, eventType, userId, timestamp, null, properties(json), context(node),
+                Fields.number(node, "revenue"), currency(node));
+    }
+
+    private static Map<String, Object> properties(NativeEventJson json) {
+        return json.properties() != null ? json.properties() : Fields.object(json.fields(), "properties");
     }
 
     private static EventContext context(JsonNode node) {
@@ -55,9 +58,23 @@ final class NativeEventMapper implements EventMapper {
 
     private static String currency(JsonNode node) {
         String currency = Fields.text(node, "currency");
-        if (currency != null && !CURRENCY.matcher(currency).matches()) {
+        if (currency != null && !isThreeLetters(currency)) {
             throw Fields.invalid("currency", "must be an ISO 4217 code such as EUR, was '" + currency + "'");
         }
         return currency == null ? null : currency.toUpperCase(Locale.ROOT);
+    }
+
+    /** [A-Za-z]{3}, without a regex Matcher per event. */
+    private static boolean isThreeLetters(String text) {
+        if (text.length() != 3) {
+            return false;
+        }
+        for (int i = 0; i < 3; i++) {
+            char c = text.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z')) {
+                return false;
+            }
+        }
+        return true;
     }
 }

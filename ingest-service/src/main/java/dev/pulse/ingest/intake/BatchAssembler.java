@@ -35,11 +35,11 @@ public final class BatchAssembler {
     }
 
     private Event check(RawEvent raw, Instant receivedAt, EventMapper mapper) {
-        if (raw.raw().length > maxEventBytes) {
+        if (raw.length() > maxEventBytes) {
             throw new RejectedEventException(RejectionReason.EVENT_TOO_LARGE,
-                    "the event is " + raw.raw().length + " bytes; at most " + maxEventBytes + " are accepted");
+                    "the event is " + raw.length() + " bytes; at most " + maxEventBytes + " are accepted");
         }
-        if (!raw.node().isObject()) {
+        if (!raw.isObject()) {
             throw new RejectedEventException(RejectionReason.INVALID_JSON, "an event must be a JSON object");
         }
         Event event = mapper.map(raw);

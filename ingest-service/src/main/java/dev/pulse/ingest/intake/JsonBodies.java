@@ -10,12 +10,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
- * Splits request bodies into events with one streaming pass, keeping each event's own bytes (their offsets in the
- * body), so an oversized or invalid event is measured and stored exactly as the client sent it.
+ * Splits request bodies into events with one streaming pass, keeping where each event's own bytes lie in the body,
+ * so an oversized or invalid event is measured and stored exactly as the client sent it.
  */
 public final class JsonBodies {
 
@@ -76,6 +75,10 @@ public final class JsonBodies {
         }
     }
 
+    /**
+     * Finds each event's bytes by skipping over it, which checks its syntax without building anything; an event's
+     * tree is built only if a mapper asks for it ({@link RawEvent#node()}).
+     */
     private static List<RawEvent> readEvents(JsonParser parser, byte[] body, int maxEvents) throws IOException {
         List<RawEvent> events = new ArrayList<>();
         while (parser.nextToken() != JsonToken.END_ARRAY) {
@@ -84,11 +87,30 @@ public final class JsonBodies {
                         "a request may hold at most " + maxEvents + " events; split the batch");
             }
             int start = (int) parser.currentTokenLocation().getByteOffset();
-            JsonNode node = MAPPER.readTree(parser);
+            parser.skipChildren();
+            parser.finishToken(); // a string's text is read lazily: without this its end would be its opening quote
             int end = (int) parser.currentLocation().getByteOffset();
-            events.add(new RawEvent(events.size(), node, Arrays.copyOfRange(body, start, end)));
+            events.add(new RawEvent(events.size(), body, start, end));
         }
         return events;
+    }
+
+    /** A parser over part of a body. */
+    static JsonParser parser(byte[] body, int offset, int length) {
+        try {
+            return MAPPER.createParser(body, offset, length);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The tree of an event that {@link #batch} already found to be valid JSON. */
+    static JsonNode tree(byte[] body, int offset, int length) {
+        try (JsonParser parser = parser(body, offset, length)) {
+            return MAPPER.readTree(parser);
+        } catch (IOException e) {
+            throw new UncheckedIOException("an event that was valid JSON could not be read again", e);
+        }
     }
 
     private static void requireEnd(JsonParser parser) throws IOException {

@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
@@ -30,7 +31,8 @@ public final class BoundedBody {
         }
         try {
             return switch (encoding(contentEncoding)) {
-                case "identity" -> readAtMost(in, maxBytes);
+                case "identity" -> contentLength >= 0 ? readDeclared(in, (int) contentLength, maxBytes)
+                        : readAtMost(in, maxBytes);
                 case "gzip" -> inflate(in, maxBytes);
                 default -> throw new RequestRefusedException(Refusal.UNSUPPORTED_ENCODING,
                         "Content-Encoding " + contentEncoding + " is not supported; send gzip or no encoding");
@@ -54,6 +56,28 @@ public final class BoundedBody {
             throw new RequestRefusedException(Refusal.INVALID_GZIP,
                     "the body says Content-Encoding: gzip but is not valid gzip: " + e.getMessage());
         }
+    }
+
+    /**
+     * A body whose length was declared (and is within the limit): read straight into an array of that size, with no
+     * growing buffer and no final copy; growing and copying were a tenth of the service's allocations.
+     */
+    private static byte[] readDeclared(InputStream in, int length, int maxBytes) throws IOException {
+        byte[] body = new byte[length];
+        int read = in.readNBytes(body, 0, length);
+        if (read < length) {
+            return Arrays.copyOf(body, read); // the client sent less than it declared
+        }
+        int next = in.read();
+        if (next == -1) {
+            return body;
+        }
+        // more than declared (a servlet container does not let that through): the rest too, within the limit
+        byte[] rest = readAtMost(in, maxBytes - length - 1);
+        byte[] all = Arrays.copyOf(body, length + 1 + rest.length);
+        all[length] = (byte) next;
+        System.arraycopy(rest, 0, all, length + 1, rest.length);
+        return all;
     }
 
     private static byte[] readAtMost(InputStream in, int maxBytes) throws IOException {

@@ -60,6 +60,9 @@ class NativeEventMapperTest {
             {"event_id":"e","event_type":"click","user_id":"u","context":"DE"}          | INVALID_FIELD      | context must be a JSON object
             {"event_id":"e","event_type":"click","user_id":"u","revenue":"lots"}        | INVALID_FIELD      | revenue must be a finite number
             {"event_id":"e","event_type":"click","user_id":"u","currency":"euro"}       | INVALID_FIELD      | currency must be an ISO 4217 code
+            {"event_id":"e","event_type":"click","user_id":"u","currency":"e1r"}        | INVALID_FIELD      | currency must be an ISO 4217 code
+            {"event_id":"e","event_type":"click","user_id":"u","currency":"EU"}         | INVALID_FIELD      | currency must be an ISO 4217 code
+            {"event_id":"e","event_type":"click","user_id":"u","currency":"ÉUR"}   | INVALID_FIELD      | currency must be an ISO 4217 code
             """)
     void rejectsWithAReasonAndAMessageThatNamesTheField(String json, RejectionReason reason, String message) {
         assertThatThrownBy(() -> map(json)).isInstanceOfSatisfying(RejectedEventException.class, e -> {

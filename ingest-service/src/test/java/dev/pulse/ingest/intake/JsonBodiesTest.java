@@ -19,6 +19,16 @@ class JsonBodiesTest {
     }
 
     @Test
+    void keepsTheExactBytesOfEventsThatAreNoObjects() {
+        JsonEnvelope envelope = JsonBodies.batch(bytes("[\"a \\\" string\", 1.5e3 ,[1,{}], null,{\"c\":\"last\"}]"), 10);
+
+        assertThat(envelope.events()).extracting(e -> new String(e.raw(), StandardCharsets.UTF_8))
+                .containsExactly("\"a \\\" string\"", "1.5e3", "[1,{}]", "null", "{\"c\":\"last\"}");
+        assertThat(envelope.events()).extracting(RawEvent::isObject).containsExactly(false, false, false, false, true);
+        assertThat(envelope.events().get(0).node().asText()).isEqualTo("a \" string");
+    }
+
+    @Test
     void readsTheBatchFieldAndKeepsTheFieldsBesideIt() {
         JsonEnvelope envelope = JsonBodies.batch(
                 bytes("{\"sentAt\":\"2026-11-28T10:00:00Z\",\"batch\":[{\"x\":1}],\"context\":{\"k\":\"v\"}}"), 10);

@@ -23,6 +23,17 @@ class BoundedBodyTest {
     }
 
     @Test
+    void readsADeclaredLengthExactlyAndWhateverDiffersFromIt() {
+        byte[] body = "[{\"a\":1}]".getBytes();
+
+        assertThat(BoundedBody.read(new ByteArrayInputStream(body), body.length, null, LIMIT)).isEqualTo(body);
+        assertThat(BoundedBody.read(new ByteArrayInputStream(body), body.length + 5, null, LIMIT)).isEqualTo(body);
+        assertThat(BoundedBody.read(new ByteArrayInputStream(body), 3, null, LIMIT)).isEqualTo(body);
+        assertRefused(() -> BoundedBody.read(new ByteArrayInputStream(new byte[LIMIT + 1]), 3, null, LIMIT),
+                Refusal.PAYLOAD_TOO_LARGE);
+    }
+
+    @Test
     void refusesADeclaredLengthAboveTheLimitWithoutReading() {
         assertRefused(() -> BoundedBody.read(new ByteArrayInputStream(new byte[0]), LIMIT + 1, null, LIMIT),
                 Refusal.PAYLOAD_TOO_LARGE);
