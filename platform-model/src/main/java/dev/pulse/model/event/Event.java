@@ -32,7 +32,7 @@ public record Event(
         requireText(eventType, "event_type");
         requireText(userId, "user_id");
         Objects.requireNonNull(timestamp, "timestamp is required");
-        properties = properties == null ? Map.of() : Map.copyOf(properties);
+        properties = properties == null ? Map.of() : withoutNulls(properties);
         context = context == null ? EventContext.EMPTY : context;
         if (revenue != null && (revenue.isNaN() || revenue.isInfinite())) {
             throw new IllegalArgumentException("revenue must be a finite number, was " + revenue);
@@ -46,6 +46,17 @@ public record Event(
     /** The same event stamped with the time the platform accepted it. */
     public Event receivedAt(Instant when) {
         return new Event(eventId, eventType, userId, timestamp, when, properties, context, revenue, currency);
+    }
+
+    /** A property set to null is a property not set, as absent fields are: SDKs send nulls for unset values. */
+    private static Map<String, Object> withoutNulls(Map<String, Object> properties) {
+        // not containsValue(null): immutable maps throw on a null argument
+        if (properties.values().stream().noneMatch(Objects::isNull)) {
+            return Map.copyOf(properties);
+        }
+        Map<String, Object> present = new java.util.LinkedHashMap<>(properties);
+        present.values().removeIf(Objects::isNull);
+        return Map.copyOf(present);
     }
 
     private static void requireText(String value, String field) {

@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.time.Instant;
 
 /**
- * Reads Pulse's own instant form by hand ({@link UtcInstantText}) and leaves every other form (offsets, numbers,
+ * Reads Pulse's own instant form by hand ({@link IsoInstantParser}) and leaves every other form (offsets, numbers,
  * malformed text) to jackson-datatype-jsr310's {@code InstantDeserializer}, so what is accepted or refused, and
  * how, stays exactly what it was.
  */
@@ -22,7 +22,7 @@ final class FastInstantDeserializer extends StdScalarDeserializer<Instant> {
     @Override
     public Instant deserialize(JsonParser parser, DeserializationContext context) throws IOException {
         if (parser.hasToken(JsonToken.VALUE_STRING)) {
-            Instant instant = UtcInstantText.parse(parser.getText());
+            Instant instant = IsoInstantParser.parse(parser.getText());
             if (instant != null) {
                 return instant;
             }

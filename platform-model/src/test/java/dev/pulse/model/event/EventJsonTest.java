@@ -42,6 +42,14 @@ class EventJsonTest {
     }
 
     @Test
+    void aPropertySetToNullIsAPropertyNotSet() {
+        Event event = EventJson.read("{\"event_id\":\"e1\",\"event_type\":\"click\",\"user_id\":\"u1\","
+                + "\"timestamp\":\"2026-11-28T10:15:30Z\",\"properties\":{\"sku\":null,\"page\":\"/home\"}}");
+
+        assertThat(event.properties()).containsExactly(java.util.Map.entry("page", "/home"));
+    }
+
+    @Test
     void missingContextAndPropertiesBecomeEmptyRatherThanNull() {
         Event event = EventJson.read("""
                 {"event_id":"e","event_type":"click","user_id":"u","timestamp":"2026-11-28T10:15:30Z"}""");

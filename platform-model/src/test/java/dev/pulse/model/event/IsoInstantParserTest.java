@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class UtcInstantTextTest {
+class IsoInstantParserTest {
 
     @Test
     void readsWhatTheGeneralParserReadsForEveryFractionLength() {
@@ -19,12 +19,12 @@ class UtcInstantTextTest {
             Instant instant = Instant.ofEpochSecond(random.nextLong(-62_000_000_000L, 253_000_000_000L),
                     random.nextInt(1_000_000_000));
             String text = DateTimeFormatter.ISO_INSTANT.format(instant);
-            assertThat(UtcInstantText.parse(text)).as(text).isEqualTo(Instant.parse(text));
+            assertThat(IsoInstantParser.parse(text)).as(text).isEqualTo(Instant.parse(text));
             // every fraction length from none to nine digits, not only the 0, 3, 6 or 9 that ISO_INSTANT prints
             int digits = i % 10;
             String fraction = "%09d".formatted(instant.getNano()).substring(0, digits);
             String other = text.substring(0, 19) + (digits == 0 ? "" : "." + fraction) + "Z";
-            assertThat(UtcInstantText.parse(other)).as(other).isEqualTo(Instant.parse(other));
+            assertThat(IsoInstantParser.parse(other)).as(other).isEqualTo(Instant.parse(other));
         }
     }
 
@@ -33,7 +33,7 @@ class UtcInstantTextTest {
             "2026-11-28T24:00:00Z", "2026-11-28T23:59:60Z", "2026-11-28T10:15:30.Z", "2026-11-28T10:15:30.1234567890Z",
             "+12026-11-28T10:15:30Z", "2026-11-28T10:15:30z", " 2026-11-28T10:15:30Z", "2026-1a-28T10:15:30Z"})
     void leavesEveryOtherFormToTheGeneralParser(String text) {
-        assertThat(UtcInstantText.parse(text)).isNull();
+        assertThat(IsoInstantParser.parse(text)).isNull();
     }
 
     @Test

@@ -5,15 +5,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * Reads the one instant shape Pulse writes, {@code 2026-11-28T10:15:30.123Z} (0 to 9 fraction digits, UTC), without
- * a {@code DateTimeFormatter}: parsing every event's two timestamps that way was a third of the Flink jobs' parse
+ * Reads the one instant shape Pulse writes ({@link IsoInstant} prints it), {@code 2026-11-28T10:15:30.123Z} (0 to 9
+ * fraction digits, UTC), without a {@code DateTimeFormatter}: parsing every event's two timestamps that way was a third of the Flink jobs' parse
  * time. Anything else returns null, for the general ISO-8601 parser to handle (or reject) as before.
  */
-final class UtcInstantText {
+final class IsoInstantParser {
 
     private static final int SECONDS_PER_DAY = 86_400;
 
-    private UtcInstantText() {
+    private IsoInstantParser() {
     }
 
     /** The instant, or null when the text is not exactly {@code yyyy-MM-ddTHH:mm:ss[.fraction]Z}. */
