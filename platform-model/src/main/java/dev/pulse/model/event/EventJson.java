@@ -19,8 +19,7 @@ import java.time.Instant;
  * The JSON form of {@link Event}: snake_case field names, ISO-8601 timestamps, absent fields omitted.
  * Thread-safe; one shared instance is enough.
  *
- * <p>Writing is {@link EventWriter}'s streaming form of what databind wrote, byte for byte. Reading is
- * {@link EventReader}'s streaming read of that form, and databind's for any other.
+ * <p>Reading is databind's. Writing is {@link EventWriter}'s streaming form of what databind wrote, byte for byte.
  */
 public final class EventJson {
 
@@ -37,7 +36,6 @@ public final class EventJson {
             .build();
 
     private static final EventWriter WRITER = new EventWriter(MAPPER.getFactory());
-    private static final EventReader READER = new EventReader(MAPPER);
 
     private EventJson() {
     }
@@ -60,12 +58,6 @@ public final class EventJson {
     }
 
     public static Event read(byte[] json) {
-        Event event = READER.readOwnForm(json);
-        return event != null ? event : readWithDatabind(json);
-    }
-
-    /** Every form databind accepts, with its coercions and error messages; {@link #read} falls back to it. */
-    static Event readWithDatabind(byte[] json) {
         try {
             return MAPPER.readValue(json, Event.class);
         } catch (ValueInstantiationException e) {
