@@ -223,37 +223,30 @@ class ReplayThroughputBenchmark {
         return bytes;
     }
 
+    /** Reads the backlog as fast as one plain consumer can: the ceiling. */
     private static long consumeAll(List<String> topics) {
+        return read(topics, "bench-ceiling-", EVENTS, 30);
+    }
+
+    /** Counts every record of the topics: stops after five empty polls. */
+    private static long countRows(List<String> topics) {
+        return read(topics, "bench-rows-", Long.MAX_VALUE, 5);
+    }
+
+    /** Reads committed records from the start until {@code stopAt} of them or {@code emptyPolls} empty polls. */
+    private static long read(List<String> topics, String groupPrefix, long stopAt, int emptyPolls) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-ceiling-" + UUID.randomUUID());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, groupPrefix + UUID.randomUUID());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
         long count = 0;
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
             consumer.subscribe(topics);
             int empty = 0;
-            while (count < EVENTS && empty < 30) {
-                int n = consumer.poll(java.time.Duration.ofSeconds(1)).count();
-                count += n;
-                empty = n == 0 ? empty + 1 : 0;
-            }
-        }
-        return count;
-    }
-
-    private static long countRows(List<String> topics) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-rows-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        long count = 0;
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(topics);
-            int empty = 0;
-            while (empty < 5) {
+            while (count < stopAt && empty < emptyPolls) {
                 int n = consumer.poll(java.time.Duration.ofSeconds(1)).count();
                 count += n;
                 empty = n == 0 ? empty + 1 : 0;

@@ -50,13 +50,15 @@ public record Event(
 
     /** A property set to null is a property not set, as absent fields are: SDKs send nulls for unset values. */
     private static Map<String, Object> withoutNulls(Map<String, Object> properties) {
-        // not containsValue(null): immutable maps throw on a null argument
-        if (properties.values().stream().noneMatch(Objects::isNull)) {
-            return Map.copyOf(properties);
+        // a loop, not containsValue(null) (immutable maps throw on a null argument) nor a stream: every event passes here
+        for (Object value : properties.values()) {
+            if (value == null) {
+                Map<String, Object> present = new java.util.LinkedHashMap<>(properties);
+                present.values().removeIf(Objects::isNull);
+                return Map.copyOf(present);
+            }
         }
-        Map<String, Object> present = new java.util.LinkedHashMap<>(properties);
-        present.values().removeIf(Objects::isNull);
-        return Map.copyOf(present);
+        return Map.copyOf(properties);
     }
 
     private static void requireText(String value, String field) {

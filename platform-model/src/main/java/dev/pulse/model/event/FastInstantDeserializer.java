@@ -9,8 +9,8 @@ import java.io.IOException;
 import java.time.Instant;
 
 /**
- * Reads Pulse's own instant form by hand ({@link IsoInstantParser}) and leaves every other form (offsets, numbers,
- * malformed text) to jackson-datatype-jsr310's {@code InstantDeserializer}, so what is accepted or refused, and
+ * Reads the usual instant forms ({@code ...Z} or {@code ...+01:00}) by hand ({@link IsoInstantParser}) and leaves
+ * every other form (numbers, other ISO variants, malformed text) to jackson-datatype-jsr310's {@code InstantDeserializer}, so what is accepted or refused, and
  * how, stays exactly what it was.
  */
 final class FastInstantDeserializer extends StdScalarDeserializer<Instant> {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -29,11 +30,18 @@ class IsoInstantParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2026-11-28T11:15:30+01:00", "2026-11-28 10:15:30Z", "2026-02-30T10:15:30Z",
+    @ValueSource(strings = {"2026-11-28T11:15:30+0100", "2026-11-28T10:15:30+19:00", "2026-11-28 10:15:30Z", "2026-02-30T10:15:30Z",
             "2026-11-28T24:00:00Z", "2026-11-28T23:59:60Z", "2026-11-28T10:15:30.Z", "2026-11-28T10:15:30.1234567890Z",
             "+12026-11-28T10:15:30Z", "2026-11-28T10:15:30z", " 2026-11-28T10:15:30Z", "2026-1a-28T10:15:30Z"})
     void leavesEveryOtherFormToTheGeneralParser(String text) {
         assertThat(IsoInstantParser.parse(text)).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2026-11-28T11:15:30+01:00", "2026-11-28T10:15:30.5-05:30", "2026-01-31T00:00:00+14:00",
+            "2026-11-28T10:15:30.123456789-00:00", "2024-02-29T23:59:59+18:00"})
+    void readsOffsetsAsJavaTimeDoes(String text) {
+        assertThat(IsoInstantParser.parse(text)).isEqualTo(OffsetDateTime.parse(text).toInstant());
     }
 
     @Test

@@ -34,7 +34,7 @@ public final class DatasourceVersions {
         all.forEach(name -> identity.put(name, name));
         active.set(Map.copyOf(identity));
         if (!initial.isEmpty()) {
-            switchTo(initial);
+            activate(withChanges(initial));
         }
     }
 
@@ -79,16 +79,6 @@ public final class DatasourceVersions {
         logical.forEach(name -> next.put(name, mapping.getOrDefault(name, name)));
         active.set(Map.copyOf(next));
         return active.get();
-    }
-
-    /** Switches some datasources at once in this instance only. Returns the new mapping. */
-    public Map<String, String> switchTo(Map<String, String> changes) {
-        return activate(withChanges(changes));
-    }
-
-    /** Every rollup to {@code <name><suffix>}, in one step, in this instance only. */
-    public Map<String, String> switchRollups(String suffix) {
-        return switchTo(rollupsWithSuffix(suffix));
     }
 
     private void check(String from, String to) {

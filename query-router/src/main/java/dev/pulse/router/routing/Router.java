@@ -11,6 +11,7 @@ import dev.pulse.router.query.MetricQuery;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -25,10 +26,14 @@ public final class Router {
 
     private final MetricCatalog catalog;
     private final Duration maxRollupRange;
+    /** Window name -> the dimensions its datasource keeps; fixed by the catalog, so worked out once. */
+    private final Map<String, Set<String>> keptDimensions;
 
     public Router(MetricCatalog catalog, Duration maxRollupRange) {
         this.catalog = catalog;
         this.maxRollupRange = maxRollupRange;
+        this.keptDimensions = catalog.windows().stream().collect(Collectors.toMap(Window::name,
+                w -> catalog.dimensionsOf(w).stream().map(Dimension::name).collect(Collectors.toUnmodifiableSet())));
     }
 
     public Route route(MetricQuery query) {
@@ -55,9 +60,9 @@ public final class Router {
                 .filter(w -> w.type() == WindowType.TUMBLING)
                 .filter(w -> query.granularity().isMultipleOf(w.size()))
                 .filter(w -> query.range().alignedTo(w.size()))
-                .filter(w -> keptDimensions(w).containsAll(needed))
+                .filter(w -> keptDimensions.get(w.name()).containsAll(needed))
                 .max(Comparator.comparing(Window::size)
-                        .thenComparing(w -> -keptDimensions(w).size()))
+                        .thenComparing(w -> -keptDimensions.get(w.name()).size()))
                 .map(w -> new Route(Target.ROLLUP, w.datasource(), w.name(), query.granularity().id()
                         + " buckets over a range aligned to " + w.name() + ": coarsest rollup that answers"
                         + (w.dimensions() == null ? "" : " (keeps " + String.join(", ", w.dimensions()) + ")")))
@@ -77,9 +82,6 @@ public final class Router {
         return needed;
     }
 
-    private Set<String> keptDimensions(Window window) {
-        return catalog.dimensionsOf(window).stream().map(Dimension::name).collect(Collectors.toSet());
-    }
 
     private Route moving(MetricQuery query) {
         Window window = catalog.windows().stream()

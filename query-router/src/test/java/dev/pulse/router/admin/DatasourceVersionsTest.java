@@ -23,7 +23,7 @@ class DatasourceVersionsTest {
     @Test
     void aSuffixSwitchesEveryRollupAtOnceAndLeavesRawAlone() {
         DatasourceVersions versions = new DatasourceVersions(CATALOG, Map.of());
-        assertThat(versions.switchRollups("_v2")).containsExactlyInAnyOrderEntriesOf(Map.of(
+        assertThat(versions.activate(versions.withChanges(versions.rollupsWithSuffix("_v2")))).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "rollup_1m", "rollup_1m_v2", "rollup_5m", "rollup_5m_v2", "rollup_1h", "rollup_1h_v2",
                 "rollup_1h_country", "rollup_1h_country_v2",
                 "rollup_1h_sliding", "rollup_1h_sliding_v2", "events_raw", "events_raw"));
@@ -56,7 +56,7 @@ class DatasourceVersionsTest {
             """)
     void refusesUnknownOrUnsafeNamesAndKeepsTheOldMapping(String logical, String physical) {
         DatasourceVersions versions = new DatasourceVersions(CATALOG, Map.of());
-        assertThatThrownBy(() -> versions.switchTo(Map.of("rollup_5m", "rollup_5m_v2", logical, physical)))
+        assertThatThrownBy(() -> versions.withChanges(Map.of("rollup_5m", "rollup_5m_v2", logical, physical)))
                 .isInstanceOf(BadQueryException.class);
         assertThat(versions.physical("rollup_5m")).isEqualTo("rollup_5m");
     }

@@ -1,5 +1,6 @@
 package dev.pulse.router.it;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pulse.testing.StackAddresses;
 import java.io.Writer;
 import java.nio.file.Files;
@@ -90,7 +91,7 @@ public final class TestDatasets implements AutoCloseable {
         long pane = Duration.ofMinutes(5).toMillis();
         try (Writer out = Files.newBufferedWriter(sliding)) {
             for (String line : Files.readAllLines(events)) {
-                var event = (com.fasterxml.jackson.databind.node.ObjectNode) DruidBatch.JSON.readTree(line);
+                var event = (ObjectNode) DruidBatch.JSON.readTree(line);
                 long paneStart = Math.floorDiv(event.get("timestamp").asLong(), pane) * pane;
                 for (int k = 0; k < SLIDING_WINDOWS; k++) {
                     event.put("timestamp", paneStart - k * pane);
