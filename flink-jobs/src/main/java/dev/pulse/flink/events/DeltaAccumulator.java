@@ -1,13 +1,14 @@
 package dev.pulse.flink.events;
 
+import dev.pulse.model.catalog.Measure;
 import org.apache.datasketches.hll.HllSketch;
 import org.apache.datasketches.hll.TgtHllType;
 import org.apache.datasketches.memory.WritableMemory;
 
 /**
  * The pending delta of one pane of one key: a Flink POJO (public fields) so the state serializer is not Kryo.
- * {@code users} is the memory image of an updatable HLL_4 sketch, updated in place: no sketch object per event,
- * and the heap state backend's copy-on-write copies the array when a snapshot needs it.
+ * {@code users} is the memory image of an updatable HLL sketch of type {@link Measure#HLL_TYPE}, updated in place:
+ * no sketch object per event, and the heap state backend's copy-on-write copies the array when a snapshot needs it.
  */
 public class DeltaAccumulator {
 
@@ -18,6 +19,8 @@ public class DeltaAccumulator {
     public double revenue;
     public byte[] users;
 
+    private static final TgtHllType TYPE = TgtHllType.valueOf(Measure.HLL_TYPE);
+
     public DeltaAccumulator() {
     }
 
@@ -25,8 +28,8 @@ public class DeltaAccumulator {
         DeltaAccumulator acc = new DeltaAccumulator();
         acc.family = family;
         acc.dimensions = dimensions;
-        acc.users = new byte[HllSketch.getMaxUpdatableSerializationBytes(lgK, TgtHllType.HLL_4)];
-        new HllSketch(lgK, TgtHllType.HLL_4, WritableMemory.writableWrap(acc.users));
+        acc.users = new byte[HllSketch.getMaxUpdatableSerializationBytes(lgK, TYPE)];
+        new HllSketch(lgK, TYPE, WritableMemory.writableWrap(acc.users));
         return acc;
     }
 

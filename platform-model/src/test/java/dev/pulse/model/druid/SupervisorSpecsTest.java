@@ -68,7 +68,7 @@ class SupervisorSpecsTest {
                 .containsExactly("longSum events", "doubleSum revenue", "HLLSketchMerge users");
         JsonNode users = schema.path("metricsSpec").get(2);
         assertThat(users.path("lgK").asInt()).isEqualTo(12);
-        assertThat(users.path("tgtHllType").asText()).isEqualTo("HLL_4");
+        assertThat(users.path("tgtHllType").asText()).isEqualTo("HLL_8");
         assertThat(schema.path("granularitySpec").path("rollup").asBoolean()).isTrue();
         assertThat(schema.path("granularitySpec").path("queryGranularity").path("period").asText()).isEqualTo("PT5M");
         assertThat(schema.path("timestampSpec").path("column").asText()).isEqualTo(SupervisorSpecs.ROLLUP_TIME_COLUMN);

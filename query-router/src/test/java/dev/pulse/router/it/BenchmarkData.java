@@ -1,5 +1,6 @@
 package dev.pulse.router.it;
 
+import dev.pulse.model.catalog.Measure;
 import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +17,7 @@ import org.apache.datasketches.hll.TgtHllType;
 
 /**
  * The benchmark's events, generated five minutes at a time: every event as a CSV line for {@code events_raw}, and
- * per five-minute bucket the rows the rollup job would write for them (count, revenue and an HLL_4 sketch of the
+ * per five-minute bucket the rows the rollup job would write for them (count, revenue and an HLL sketch of the
  * users at lgK 12, updated from the user id's chars exactly as {@code DeltaAccumulator} does), as JSON lines.
  */
 final class BenchmarkData {
@@ -40,7 +41,7 @@ final class BenchmarkData {
     private static final class Row {
         long events;
         double revenue;
-        final HllSketch users = new HllSketch(12, TgtHllType.HLL_4);
+        final HllSketch users = new HllSketch(12, TgtHllType.valueOf(Measure.HLL_TYPE));
     }
 
     /** @return the number of five-minute rollup rows written */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pulse.model.catalog.Measure;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -73,7 +74,7 @@ public final class DruidBatch {
         metrics.addObject().put("type", "longSum").put("name", "events").put("fieldName", "events");
         metrics.addObject().put("type", "doubleSum").put("name", "revenue").put("fieldName", "revenue");
         metrics.addObject().put("type", "HLLSketchMerge").put("name", "users").put("fieldName", "users")
-                .put("lgK", 12).put("tgtHllType", "HLL_4");
+                .put("lgK", 12).put("tgtHllType", Measure.HLL_TYPE);
         return schema;
     }
 

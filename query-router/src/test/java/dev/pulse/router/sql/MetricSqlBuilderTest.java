@@ -30,7 +30,7 @@ class MetricSqlBuilderTest {
     void dauByCountryPerHourFromTheRollup() {
         SqlQuery sql = BUILDER.build(query(List.of("dau"), List.of("country"), Map.of()), Target.ROLLUP, "rollup_5m_v2");
         assertThat(sql.sql()).isEqualTo("SELECT TIMESTAMP_TO_MILLIS(TIME_FLOOR(\"__time\", 'PT1H')) AS \"time\","
-                + " \"country\" AS \"country\", APPROX_COUNT_DISTINCT_DS_HLL(\"users\") AS \"m_dau\""
+                + " \"country\" AS \"country\", APPROX_COUNT_DISTINCT_DS_HLL(\"users\", 12, 'HLL_8') AS \"m_dau\""
                 + " FROM \"rollup_5m_v2\" WHERE \"__time\" >= MILLIS_TO_TIMESTAMP(CAST(? AS BIGINT))"
                 + " AND \"__time\" < MILLIS_TO_TIMESTAMP(CAST(? AS BIGINT))"
                 + " GROUP BY TIME_FLOOR(\"__time\", 'PT1H'), \"country\" ORDER BY TIME_FLOOR(\"__time\", 'PT1H') LIMIT ?");
@@ -42,7 +42,7 @@ class MetricSqlBuilderTest {
         SqlQuery sql = BUILDER.build(query(List.of("events", "revenue", "dau"), List.of("sku"), Map.of()),
                 Target.RAW, "events_raw");
         assertThat(sql.sql()).contains("COUNT(*) AS \"m_events\"", "SUM(\"revenue\") AS \"m_revenue\"",
-                "APPROX_COUNT_DISTINCT_DS_HLL(\"user_id\") AS \"m_dau\"", "\"prop_sku\" AS \"sku\"",
+                "APPROX_COUNT_DISTINCT_DS_HLL(\"user_id\", 12, 'HLL_8') AS \"m_dau\"", "\"prop_sku\" AS \"sku\"",
                 "FROM \"events_raw\"");
     }
 
