@@ -38,19 +38,14 @@ public class DruidExecutor {
     public List<Map<String, Object>> query(QueryProfile profile, SqlQuery query, String queryId, String route) {
         Timer.Sample sample = Timer.start(meters);
         String outcome = "error";
-        try (Connection connection = pools.get(profile).getConnection();
-             PreparedStatement statement = connection.prepareStatement(query.sql())) {
-            for (int i = 0; i < query.parameters().size(); i++) {
-                statement.setObject(i + 1, query.parameters().get(i));
-            }
-            statement.setFetchSize(FETCH_SIZE);
-            running.started(queryId, statement);
-            try (ResultSet rs = statement.executeQuery()) {
-                List<Map<String, Object>> rows = read(rs);
+        try (Connection connection = pools.get(profile).getConnection()) {
+            try {
+                List<Map<String, Object>> rows = run(connection, query, queryId);
                 outcome = "ok";
                 return rows;
-            } finally {
-                running.finished(queryId);
+            } catch (SQLException | RuntimeException e) {
+                pools.discard(profile, connection);
+                throw e;
             }
         } catch (SQLException e) {
             throw DruidErrors.classify(e);
@@ -60,6 +55,21 @@ public class DruidExecutor {
                     .tag("route", route).tag("outcome", outcome)
                     .publishPercentiles(0.5, 0.99)
                     .register(meters));
+        }
+    }
+
+    private List<Map<String, Object>> run(Connection connection, SqlQuery query, String queryId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(query.sql())) {
+            for (int i = 0; i < query.parameters().size(); i++) {
+                statement.setObject(i + 1, query.parameters().get(i));
+            }
+            statement.setFetchSize(FETCH_SIZE);
+            running.started(queryId, statement);
+            try (ResultSet rs = statement.executeQuery()) {
+                return read(rs);
+            } finally {
+                running.finished(queryId);
+            }
         }
     }
 

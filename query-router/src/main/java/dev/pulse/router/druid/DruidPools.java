@@ -3,6 +3,7 @@ package dev.pulse.router.druid;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.pulse.router.config.RouterProperties;
+import java.sql.Connection;
 import java.util.EnumMap;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -23,6 +24,15 @@ public final class DruidPools implements AutoCloseable {
 
     public DataSource get(QueryProfile profile) {
         return pools.get(profile);
+    }
+
+    /**
+     * Closes a connection instead of giving it back. Druid 33 keeps a statement open on the broker when preparing
+     * one fails (an unknown column, a missing datasource), and refuses every statement on a connection holding four
+     * ("Too many open statements, limit is 4"): a connection that saw an error is not used again.
+     */
+    public void discard(QueryProfile profile, Connection connection) {
+        pools.get(profile).evictConnection(connection);
     }
 
     private static HikariDataSource pool(String name, String url, RouterProperties.Pool settings) {

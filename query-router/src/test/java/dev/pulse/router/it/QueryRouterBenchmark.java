@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -216,7 +217,7 @@ class QueryRouterBenchmark {
             long refreshMillis = 5000;
             long rounds = REPLAY.toMillis() / refreshMillis;
             AtomicLong requests = new AtomicLong();
-            AtomicLong failures = new AtomicLong();
+            Map<Integer, AtomicLong> failures = new ConcurrentSkipListMap<>();
             AtomicLong lateMillis = new AtomicLong();
             ExecutorService pool = Executors.newFixedThreadPool(64);
             long start = System.currentTimeMillis();
@@ -237,7 +238,7 @@ class QueryRouterBenchmark {
                                 Answer answer = router.post("/v1/query/metrics", RouterInstance.VIEWER, panel);
                                 requests.incrementAndGet();
                                 if (answer.status() != 200) {
-                                    failures.incrementAndGet();
+                                    failures.computeIfAbsent(answer.status(), k -> new AtomicLong()).incrementAndGet();
                                 }
                             }
                             return null;
@@ -257,9 +258,9 @@ class QueryRouterBenchmark {
             long hits = (long) meters.counter("pulse.query.cache", "result", "hit").count();
             long coalesced = (long) meters.counter("pulse.query.cache.coalesced").count();
             line("");
-            line("Replay: %,d viewers x 4 panels every 5 s for %d s: %,d panel queries in %.0f s (%.0f/s), %d failed,"
-                    + " largest start delay %d ms.", VIEWERS, REPLAY.toSeconds(), requests.get(), seconds,
-                    requests.get() / seconds, failures.get(), lateMillis.get());
+            line("Replay: %,d viewers x 4 panels every 5 s for %d s: %,d panel queries in %.0f s (%.0f/s), failed by"
+                    + " HTTP status %s, largest start delay %d ms.", VIEWERS, REPLAY.toSeconds(), requests.get(), seconds,
+                    requests.get() / seconds, failures.isEmpty() ? "none" : failures, lateMillis.get());
             line("Without a cache every panel query is a Druid query: %,d. With the cache: %,d Druid queries"
                     + " (%,d Redis hits, %,d misses coalesced into another's query): %.0fx fewer.",
                     requests.get(), druidQueries, hits, coalesced, (double) requests.get() / Math.max(1, druidQueries));

@@ -191,6 +191,24 @@ class QueryRouterIT {
         assertThat(count.rows().get(0).path("n").asLong()).isEqualTo(TestDatasets.EVENTS);
     }
 
+    @Test
+    void queriesDruidRefusesDoNotPoisonThePool() throws Exception {
+        // Druid 33 keeps a statement open on the connection for each failed prepare and refuses every statement on
+        // a connection holding four: thirteen failures over the three ad-hoc connections would poison one of them
+        String raw = data.physicalByLogical.get("events_raw");
+        for (int i = 0; i < 13; i++) {
+            Answer refused = router.post("/v1/query/sql", RouterInstance.ANALYST,
+                    "{\"sql\":\"SELECT no_such_column FROM \\\"" + raw + "\\\"\"}");
+            assertThat(refused.status()).as(refused.body().toString()).isEqualTo(400);
+        }
+        for (int i = 0; i < 9; i++) {
+            Answer count = router.post("/v1/query/sql", RouterInstance.ANALYST,
+                    "{\"sql\":\"SELECT COUNT(*) AS n FROM \\\"" + raw + "\\\"\"}");
+            assertThat(count.status()).as(count.body().toString()).isEqualTo(200);
+            assertThat(count.rows().get(0).path("n").asLong()).isEqualTo(TestDatasets.EVENTS);
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             "DROP TABLE %s",
