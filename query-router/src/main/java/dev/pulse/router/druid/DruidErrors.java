@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.calcite.avatica.AvaticaSqlException;
 
 /**
@@ -15,6 +17,9 @@ import org.apache.calcite.avatica.AvaticaSqlException;
  * text (with the server's stack traces), so the text is what there is to read.
  */
 public final class DruidErrors {
+
+    /** Druid's planner naming a table it does not know (Calcite's message, as Druid 33 passes it on). */
+    private static final Pattern MISSING_OBJECT = Pattern.compile("Object '([^']+)' not found");
 
     private DruidErrors() {
     }
@@ -33,7 +38,12 @@ public final class DruidErrors {
                 || hasCause(failure, SocketTimeoutException.class)) {
             return new DruidTimeoutException("Druid did not answer within the query timeout", failure);
         }
-        return new DruidQueryException("Druid refused the query: " + druidMessage(failure), failure);
+        String message = "Druid refused the query: " + druidMessage(failure);
+        Matcher missing = MISSING_OBJECT.matcher(describe(failure));
+        if (missing.find()) {
+            return new DatasourceMissingException(missing.group(1), message, failure);
+        }
+        return new DruidQueryException(message, failure);
     }
 
     /** The messages of the failure, its causes and the first line of each server-side trace; not whole traces. */

@@ -6,6 +6,7 @@ import dev.pulse.router.cache.CachePolicy;
 import dev.pulse.router.cache.Coalescer;
 import dev.pulse.router.cache.DataProgress;
 import dev.pulse.router.cache.QueryCache;
+import dev.pulse.router.druid.DatasourceMissingException;
 import dev.pulse.router.druid.DruidExecutor;
 import dev.pulse.router.druid.QueryProfile;
 import dev.pulse.router.druid.SqlQuery;
@@ -101,14 +102,26 @@ public class MetricQueryService {
                     queryId);
         }
 
-        Coalescer.Outcome<List<Map<String, Object>>> outcome = coalescer.run(key, () -> {
-            SqlQuery sql = sqlBuilder.build(query, route.target(), physical);
-            List<Map<String, Object>> rows = values.rows(query, druid.query(profile, sql, queryId, target));
-            if (lookup.status() == QueryCache.Lookup.Status.MISS) {
-                store(key, rows, query, now);
+        Coalescer.Outcome<List<Map<String, Object>>> outcome;
+        try {
+            outcome = coalescer.run(key, () -> {
+                SqlQuery sql = sqlBuilder.build(query, route.target(), physical);
+                List<Map<String, Object>> rows = values.rows(query, druid.query(profile, sql, queryId, target));
+                if (lookup.status() == QueryCache.Lookup.Status.MISS) {
+                    store(key, rows, query, now);
+                }
+                return rows;
+            });
+        } catch (DatasourceMissingException e) {
+            if (!e.datasource().equals(physical)) {
+                throw e;
             }
-            return rows;
-        });
+            // Druid creates a datasource with its first segment: before any data a chart is empty, not an error
+            metrics.cache("bypass");
+            var empty = new QueryResponse.RouteInfo(target, physical, route.reason() + "; no data yet (Druid has no "
+                    + physical + ")");
+            return new QueryResponse(List.of(), empty, "bypass", queryId);
+        }
         if (outcome.joined()) {
             metrics.coalesced();
         }

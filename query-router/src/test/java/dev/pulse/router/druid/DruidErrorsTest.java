@@ -33,4 +33,15 @@ class DruidErrorsTest {
         assertThat(refused).isInstanceOf(DruidQueryException.class)
                 .hasMessageStartingWith("Druid refused the query: ");
     }
+
+    @Test
+    void aTableDruidDoesNotKnowIsAMissingDatasourceWithItsName() {
+        RuntimeException missing = DruidErrors.classify(new SQLException("Error -1 (00000) : while preparing SQL",
+                new RuntimeException("QueryInterruptedException{msg=Object 'rollup_1m' not found (line [1], column"
+                        + " [75]), code=Unknown exception}")));
+        assertThat(missing).isInstanceOf(DatasourceMissingException.class);
+        assertThat(((DatasourceMissingException) missing).datasource()).isEqualTo("rollup_1m");
+        assertThat(DruidErrors.classify(new SQLException("Error -1 (00000) : Column 'x' not found in any table")))
+                .isNotInstanceOf(DatasourceMissingException.class);
+    }
 }

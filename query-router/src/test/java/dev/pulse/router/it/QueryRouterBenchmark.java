@@ -207,7 +207,7 @@ class QueryRouterBenchmark {
     private void replay(StackAddresses stack, Map<String, String> datasources) throws Exception {
         List<String> panels = List.of(
                 "{\"metrics\":[\"events\"],\"range\":{\"last\":\"24h\"},\"granularity\":\"hour\",\"groupBy\":[\"country\"]}",
-                "{\"metrics\":[\"dau\"],\"range\":{\"last\":\"24h\"},\"granularity\":\"all\"}",
+                "{\"metrics\":[\"dau\"],\"range\":{\"last\":\"24h\"},\"granularity\":\"hour\"}",
                 "{\"metrics\":[\"revenue\",\"conversion_rate\"],\"range\":{\"last\":\"7d\"},\"granularity\":\"day\"}",
                 "{\"metrics\":[\"events_per_minute\"],\"range\":{\"last\":\"1h\"},\"granularity\":\"5minute\","
                         + "\"groupBy\":[\"device\"]}");

@@ -91,6 +91,23 @@ class QueryRouterIT {
     }
 
     @Test
+    void aRollupDruidHasNoDataForYetIsAnEmptyChartNotAnError(StackAddresses stack) throws Exception {
+        String never = "rollup_5m_never_" + Long.toHexString(System.nanoTime());
+        try (RouterInstance fresh = new RouterInstance(stack, Map.of())) {
+            Map<String, String> versions = new java.util.HashMap<>(data.physicalByLogical);
+            versions.put("rollup_5m", never);
+            fresh.useDatasources(versions);
+            Answer answer = fresh.post("/v1/query/metrics", RouterInstance.VIEWER, "{\"metrics\":[\"events\"],"
+                    + "\"range\":" + range() + ",\"granularity\":\"5minute\",\"groupBy\":[\"device\"]}");
+            assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
+            assertThat(answer.body().path("route").path("datasource").asText()).isEqualTo(never);
+            assertThat(answer.body().path("route").path("reason").asText()).contains("no data yet");
+            assertThat(answer.rows()).isEmpty();
+            assertThat(answer.body().path("cache").asText()).isEqualTo("bypass");
+        }
+    }
+
+    @Test
     void rawOnlyDimensionGoesToRaw() throws Exception {
         Answer answer = router.post("/v1/query/metrics", RouterInstance.VIEWER, "{\"metrics\":[\"events\"],"
                 + "\"range\":" + range() + ",\"granularity\":\"all\",\"groupBy\":[\"sku\"],\"limit\":5}");
