@@ -15,7 +15,6 @@ import dev.pulse.router.routing.Router;
 import dev.pulse.router.routing.Target;
 import dev.pulse.router.sql.MetricSqlBuilder;
 import dev.pulse.router.sql.MetricValues;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -23,7 +22,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.util.RawValue;
 
 /**
  * Answers metric and ad-hoc queries: normalise, route, look in the cache, else ask Druid once for all
@@ -98,8 +96,7 @@ public class MetricQueryService {
         QueryCache.Lookup lookup = maxCachedBytes < 0 ? QueryCache.Lookup.bypass() : cache.get(key);
         if (lookup.status() == QueryCache.Lookup.Status.HIT) {
             metrics.cache("hit");
-            return new CachedAnswer(new RawValue(new String(lookup.value(), StandardCharsets.UTF_8)), info, "hit",
-                    queryId);
+            return new CachedAnswer(lookup.value(), info, "hit", queryId);
         }
 
         Coalescer.Outcome<List<Map<String, Object>>> outcome;

@@ -5,6 +5,7 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.willThrow;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -22,10 +23,10 @@ import dev.pulse.router.query.QueryResponse;
 import dev.pulse.router.security.ApiTokens;
 import dev.pulse.router.security.Role;
 import dev.pulse.router.sql.SqlQueryService;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.util.RawValue;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -33,6 +34,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -91,15 +93,17 @@ class QueryControllerTest {
     @Test
     void passesCachedRowsThroughAsTheyWereStored() throws Exception {
         given(metrics.metrics(any())).willReturn(new CachedAnswer(
-                new RawValue("[{\"time\":\"2026-11-28T10:00:00Z\",\"country\":\"DE\",\"dau\":42}]"),
+                "[{\"time\":\"2026-11-28T10:00:00Z\",\"country\":\"DE\",\"dau\":42}]".getBytes(StandardCharsets.UTF_8),
                 new QueryResponse.RouteInfo("rollup", "rollup_1h", "hour buckets ..."), "hit", "q-2"));
         mvc.perform(postJson("/v1/query/metrics", "viewer-token", METRIC_QUERY))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.rows[0].country").value("DE"))
                 .andExpect(jsonPath("$.rows[0].dau").value(42))
                 .andExpect(jsonPath("$.route.datasource").value("rollup_1h"))
-                .andExpect(jsonPath("$.cache").value("hit"))
-                .andExpect(jsonPath("$.queryId").value("q-2"));
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+                .andExpect(content().json("{\"rows\":[{\"time\":\"2026-11-28T10:00:00Z\",\"country\":\"DE\",\"dau\":42}],"
+                        + "\"route\":{\"target\":\"rollup\",\"datasource\":\"rollup_1h\",\"reason\":\"hour buckets ...\"},"
+                        + "\"cache\":\"hit\",\"queryId\":\"q-2\"}", JsonCompareMode.STRICT));
     }
 
     @Test

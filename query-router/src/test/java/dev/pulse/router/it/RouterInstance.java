@@ -83,11 +83,15 @@ public final class RouterInstance implements AutoCloseable {
     }
 
     public Answer get(String path, String token) throws Exception {
+        return getTimed(path, token).answer();
+    }
+
+    public Timed getTimed(String path, String token) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        return send(request.build());
+        return sendTimed(request.build());
     }
 
     private static Answer send(HttpRequest request) throws Exception {
