@@ -15,8 +15,8 @@ import java.util.TreeSet;
  */
 public final class CacheKey {
 
-    /** v2: the value is the JSON array of rows itself (v1 wrapped it in an object). */
-    public static final String PREFIX = "pulse:qr:v2:";
+    /** v3: the value is {@link CachedRows} (v2 held the JSON array of rows, v1 wrapped it in an object). */
+    public static final String PREFIX = "pulse:qr:v3:";
 
     private CacheKey() {
     }

@@ -2,6 +2,7 @@ package dev.pulse.router.query;
 
 import dev.pulse.router.admin.DatasourceVersions;
 import dev.pulse.router.cache.CacheKey;
+import dev.pulse.router.cache.CachedRows;
 import dev.pulse.router.cache.CachePolicy;
 import dev.pulse.router.cache.Coalescer;
 import dev.pulse.router.cache.DataProgress;
@@ -96,7 +97,7 @@ public class MetricQueryService {
         QueryCache.Lookup lookup = maxCachedBytes < 0 ? QueryCache.Lookup.bypass() : cache.get(key);
         if (lookup.status() == QueryCache.Lookup.Status.HIT) {
             metrics.cache("hit");
-            return new CachedAnswer(lookup.value(), info, "hit", queryId);
+            return new CachedAnswer(CachedRows.of(lookup.value()), info, "hit", queryId);
         }
 
         Coalescer.Outcome<List<Map<String, Object>>> outcome;
@@ -131,7 +132,7 @@ public class MetricQueryService {
         byte[] bytes = json.writeValueAsBytes(rows);
         // big answers would crowd out the many small dashboard answers the cache is for
         if (bytes.length <= maxCachedBytes) {
-            cache.put(key, bytes, policy.ttl(query.range(), now));
+            cache.put(key, CachedRows.compress(bytes).bytes(), policy.ttl(query.range(), now));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.pulse.router.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.willThrow;
@@ -12,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.pulse.model.catalog.MetricCatalog;
 import dev.pulse.router.TestCatalog;
+import dev.pulse.router.cache.CachedRows;
 import dev.pulse.router.config.RouterProperties.ApiToken;
 import dev.pulse.router.druid.DruidTimeoutException;
 import dev.pulse.router.druid.DruidUnavailableException;
@@ -90,20 +92,41 @@ class QueryControllerTest {
                 .andExpect(jsonPath("$.cache").value("miss"));
     }
 
-    @Test
-    void passesCachedRowsThroughAsTheyWereStored() throws Exception {
-        given(metrics.metrics(any())).willReturn(new CachedAnswer(
-                "[{\"time\":\"2026-11-28T10:00:00Z\",\"country\":\"DE\",\"dau\":42}]".getBytes(StandardCharsets.UTF_8),
+    private static final String CACHED_JSON = "{\"rows\":[{\"time\":\"2026-11-28T10:00:00Z\",\"country\":\"DE\","
+            + "\"dau\":42}],\"route\":{\"target\":\"rollup\",\"datasource\":\"rollup_1h\",\"reason\":\"hour buckets ...\"},"
+            + "\"cache\":\"hit\",\"queryId\":\"q-2\"}";
+
+    private void givenACachedAnswer() {
+        given(metrics.metrics(any())).willReturn(new CachedAnswer(CachedRows.compress(
+                "[{\"time\":\"2026-11-28T10:00:00Z\",\"country\":\"DE\",\"dau\":42}]".getBytes(StandardCharsets.UTF_8)),
                 new QueryResponse.RouteInfo("rollup", "rollup_1h", "hour buckets ..."), "hit", "q-2"));
+    }
+
+    @Test
+    void writesCachedRowsAsTheSameJsonAsAComputedAnswer() throws Exception {
+        givenACachedAnswer();
         mvc.perform(postJson("/v1/query/metrics", "viewer-token", METRIC_QUERY))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.rows[0].country").value("DE"))
-                .andExpect(jsonPath("$.rows[0].dau").value(42))
-                .andExpect(jsonPath("$.route.datasource").value("rollup_1h"))
+                .andExpect(header().doesNotExist("Content-Encoding"))
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
-                .andExpect(content().json("{\"rows\":[{\"time\":\"2026-11-28T10:00:00Z\",\"country\":\"DE\",\"dau\":42}],"
-                        + "\"route\":{\"target\":\"rollup\",\"datasource\":\"rollup_1h\",\"reason\":\"hour buckets ...\"},"
-                        + "\"cache\":\"hit\",\"queryId\":\"q-2\"}", JsonCompareMode.STRICT));
+                .andExpect(content().json(CACHED_JSON, JsonCompareMode.STRICT));
+    }
+
+    @Test
+    void sendsCachedRowsGzippedToAClientThatAcceptsGzip() throws Exception {
+        givenACachedAnswer();
+        byte[] body = mvc.perform(postJson("/v1/query/metrics", "viewer-token", METRIC_QUERY)
+                        .header("Accept-Encoding", "br, gzip;q=0.8"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Encoding", "gzip"))
+                .andExpect(header().string("Vary", "Accept-Encoding"))
+                .andReturn().getResponse().getContentAsByteArray();
+        try (var gzip = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body))) {
+            assertThat(new String(gzip.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(CACHED_JSON);
+        }
+        mvc.perform(postJson("/v1/query/metrics", "viewer-token", METRIC_QUERY).header("Accept-Encoding", "gzip;q=0"))
+                .andExpect(header().doesNotExist("Content-Encoding"))
+                .andExpect(content().json(CACHED_JSON, JsonCompareMode.STRICT));
     }
 
     @Test

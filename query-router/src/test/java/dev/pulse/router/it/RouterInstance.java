@@ -3,6 +3,7 @@ package dev.pulse.router.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pulse.router.QueryRouterApplication;
 import dev.pulse.testing.StackAddresses;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -98,11 +100,20 @@ public final class RouterInstance implements AutoCloseable {
         return sendTimed(request).answer();
     }
 
+    /** Accepts gzip, as browsers do; unpacking it is part of the timed call, as it is part of a browser's wait. */
     private static Timed sendTimed(HttpRequest request) throws Exception {
+        HttpRequest gzipAccepting = HttpRequest.newBuilder(request, (name, value) -> true)
+                .header("Accept-Encoding", "gzip").build();
         long start = System.nanoTime();
-        HttpResponse<byte[]> response = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = HTTP.send(gzipAccepting, HttpResponse.BodyHandlers.ofByteArray());
+        byte[] bytes = response.body();
+        if (response.headers().firstValue("Content-Encoding").filter("gzip"::equalsIgnoreCase).isPresent()) {
+            try (GZIPInputStream gzip = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+                bytes = gzip.readAllBytes();
+            }
+        }
         long micros = (System.nanoTime() - start) / 1000;
-        JsonNode body = response.body().length == 0 ? DruidBatch.JSON.nullNode() : DruidBatch.JSON.readTree(response.body());
+        JsonNode body = bytes.length == 0 ? DruidBatch.JSON.nullNode() : DruidBatch.JSON.readTree(bytes);
         return new Timed(new Answer(response.statusCode(), body), micros);
     }
 
