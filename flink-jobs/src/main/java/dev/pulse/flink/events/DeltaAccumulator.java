@@ -12,14 +12,14 @@ import org.apache.datasketches.memory.WritableMemory;
  */
 public class DeltaAccumulator {
 
+    private static final TgtHllType TYPE = TgtHllType.valueOf(Measure.HLL_TYPE);
+
     /** the key's family and dimension values, to write the row without parsing the key */
     public int family;
     public String[] dimensions;
     public long events;
     public double revenue;
     public byte[] users;
-
-    private static final TgtHllType TYPE = TgtHllType.valueOf(Measure.HLL_TYPE);
 
     public DeltaAccumulator() {
     }

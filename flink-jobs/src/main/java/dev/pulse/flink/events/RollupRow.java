@@ -8,7 +8,7 @@ package dev.pulse.flink.events;
  * @param windowStart epoch milliseconds; Druid's {@code __time}
  * @param dimensions  aligned with the plan's rollup dimensions
  * @param revenue     null when the family does not measure revenue
- * @param users       base64 of a compact DataSketches HLL sketch ({@code Measure.HLL_TYPE}) of the user ids of the delta
+ * @param users       base64 of a compact DataSketches HLL sketch ({@code Measure.HLL_TYPE}) of the delta's user ids
  */
 public record RollupRow(
         String window, long windowStart, int family, String[] dimensions, long events, Double revenue, String users) {

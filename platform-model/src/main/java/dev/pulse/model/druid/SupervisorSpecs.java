@@ -92,7 +92,8 @@ public final class SupervisorSpecs {
                 case COUNT -> metric.put("type", "longSum");
                 case SUM -> metric.put("type", "doubleSum");
                 // the rows carry sketches already: merge them (HLLSketchBuild would hash the base64 strings)
-                case HLL -> metric.put("type", "HLLSketchMerge").put("lgK", m.lgK()).put("tgtHllType", Measure.HLL_TYPE);
+                case HLL -> metric.put("type", "HLLSketchMerge").put("lgK", m.lgK())
+                        .put("tgtHllType", Measure.HLL_TYPE);
             }
             metric.put("name", m.name()).put("fieldName", m.name());
         }

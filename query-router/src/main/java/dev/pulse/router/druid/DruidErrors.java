@@ -25,7 +25,8 @@ public final class DruidErrors {
     }
 
     public static RuntimeException classify(SQLException failure) {
-        String text = describe(failure).toLowerCase(Locale.ROOT);
+        String description = describe(failure);
+        String text = description.toLowerCase(Locale.ROOT);
         // a pool that cannot hand out a connection says "timed out" too: unreachable comes first
         if (failure instanceof SQLTransientConnectionException || hasCause(failure, ConnectException.class)
                 || hasCause(failure, UnknownHostException.class) || hasCause(failure, NoRouteToHostException.class)
@@ -39,7 +40,7 @@ public final class DruidErrors {
             return new DruidTimeoutException("Druid did not answer within the query timeout", failure);
         }
         String message = "Druid refused the query: " + druidMessage(failure);
-        Matcher missing = MISSING_OBJECT.matcher(describe(failure));
+        Matcher missing = MISSING_OBJECT.matcher(description);
         if (missing.find()) {
             return new DatasourceMissingException(missing.group(1), message, failure);
         }

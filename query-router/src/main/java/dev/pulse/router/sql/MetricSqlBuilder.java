@@ -93,7 +93,8 @@ public final class MetricSqlBuilder {
             case COUNT -> target == Target.ROLLUP ? "SUM(" + quote(measure.name()) + ")" : "COUNT(*)";
             case SUM -> "SUM(" + quote(target == Target.ROLLUP ? measure.name() : measure.field()) + ")";
             // lgK and type are the catalog's and a constant; without them Druid would union into HLL_4, the slow type
-            case HLL -> "APPROX_COUNT_DISTINCT_DS_HLL(" + quote(target == Target.ROLLUP ? measure.name() : measure.field())
+            case HLL -> "APPROX_COUNT_DISTINCT_DS_HLL("
+                    + quote(target == Target.ROLLUP ? measure.name() : measure.field())
                     + ", " + measure.lgK() + ", '" + Measure.HLL_TYPE + "')";
         };
         if (eventTypes.isEmpty()) {

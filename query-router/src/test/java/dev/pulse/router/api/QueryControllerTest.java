@@ -25,9 +25,11 @@ import dev.pulse.router.query.QueryResponse;
 import dev.pulse.router.security.ApiTokens;
 import dev.pulse.router.security.Role;
 import dev.pulse.router.sql.SqlQueryService;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -97,8 +99,9 @@ class QueryControllerTest {
             + "\"cache\":\"hit\",\"queryId\":\"q-2\"}";
 
     private void givenACachedAnswer() {
-        given(metrics.metrics(any())).willReturn(new CachedAnswer(CachedRows.compress(
-                "[{\"time\":\"2026-11-28T10:00:00Z\",\"country\":\"DE\",\"dau\":42}]".getBytes(StandardCharsets.UTF_8)),
+        byte[] rows = "[{\"time\":\"2026-11-28T10:00:00Z\",\"country\":\"DE\",\"dau\":42}]"
+                .getBytes(StandardCharsets.UTF_8);
+        given(metrics.metrics(any())).willReturn(new CachedAnswer(CachedRows.compress(rows),
                 new QueryResponse.RouteInfo("rollup", "rollup_1h", "hour buckets ..."), "hit", "q-2"));
     }
 
@@ -121,7 +124,7 @@ class QueryControllerTest {
                 .andExpect(header().string("Content-Encoding", "gzip"))
                 .andExpect(header().string("Vary", "Accept-Encoding"))
                 .andReturn().getResponse().getContentAsByteArray();
-        try (var gzip = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body))) {
+        try (var gzip = new GZIPInputStream(new ByteArrayInputStream(body))) {
             assertThat(new String(gzip.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(CACHED_JSON);
         }
         mvc.perform(postJson("/v1/query/metrics", "viewer-token", METRIC_QUERY).header("Accept-Encoding", "gzip;q=0"))

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Random;
 import java.util.zip.CRC32;
 import java.util.zip.GZIPInputStream;
@@ -61,7 +62,7 @@ class CachedRowsTest {
     void aValueThatIsNotACachedAnswerIsRefused() {
         assertThatThrownBy(() -> CachedRows.of(new byte[3])).isInstanceOf(IllegalArgumentException.class);
         byte[] truncated = CachedRows.compress(rows(100)).bytes();
-        byte[] cut = java.util.Arrays.copyOf(truncated, truncated.length / 2);
+        byte[] cut = Arrays.copyOf(truncated, truncated.length / 2);
         assertThatThrownBy(() -> CachedRows.of(cut).head()).isInstanceOf(IllegalStateException.class);
     }
 

@@ -269,8 +269,8 @@ class QueryRouterBenchmark {
             long coalesced = (long) meters.counter("pulse.query.cache.coalesced").count();
             line("");
             line("Replay: %,d viewers x 4 panels every 5 s for %d s: %,d panel queries in %.0f s (%.0f/s), failed by"
-                    + " HTTP status %s, largest start delay %d ms.", VIEWERS, REPLAY.toSeconds(), requests.get(), seconds,
-                    requests.get() / seconds, failures.isEmpty() ? "none" : failures, lateMillis.get());
+                    + " HTTP status %s, largest start delay %d ms.", VIEWERS, REPLAY.toSeconds(), requests.get(),
+                    seconds, requests.get() / seconds, failures.isEmpty() ? "none" : failures, lateMillis.get());
             line("Without a cache every panel query is a Druid query: %,d. With the cache: %,d Druid queries"
                     + " (%,d Redis hits, %,d misses coalesced into another's query): %.0fx fewer.",
                     requests.get(), druidQueries, hits, coalesced, (double) requests.get() / Math.max(1, druidQueries));

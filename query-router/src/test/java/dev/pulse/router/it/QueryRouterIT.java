@@ -9,6 +9,7 @@ import dev.pulse.testing.PulseStackExtension;
 import dev.pulse.testing.StackAddresses;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -94,7 +95,7 @@ class QueryRouterIT {
     void aRollupDruidHasNoDataForYetIsAnEmptyChartNotAnError(StackAddresses stack) throws Exception {
         String never = "rollup_5m_never_" + Long.toHexString(System.nanoTime());
         try (RouterInstance fresh = new RouterInstance(stack, Map.of())) {
-            Map<String, String> versions = new java.util.HashMap<>(data.physicalByLogical);
+            Map<String, String> versions = new HashMap<>(data.physicalByLogical);
             versions.put("rollup_5m", never);
             fresh.useDatasources(versions);
             Answer answer = fresh.post("/v1/query/metrics", RouterInstance.VIEWER, "{\"metrics\":[\"events\"],"
