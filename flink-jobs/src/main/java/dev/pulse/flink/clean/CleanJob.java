@@ -9,13 +9,17 @@ import dev.pulse.flink.functions.ReplayAlignment;
 import dev.pulse.flink.kafka.JsonRecords;
 import dev.pulse.flink.kafka.PulseKafka;
 import dev.pulse.flink.config.Checkpointing;
+import dev.pulse.model.event.CanonicalEvent;
 import java.time.Duration;
+import java.util.List;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
@@ -24,6 +28,10 @@ import static java.nio.charset.StandardCharsets.UTF_8;
  * exactly once; records that are not valid events go to {@code events.dlq}.
  */
 public final class CleanJob {
+
+    /** Every clean event is in {@code EventJson.write}'s form, passed through or written here; readers may rely on it. */
+    private static final List<Header> CANONICAL =
+            List.of(new RecordHeader(CanonicalEvent.HEADER, CanonicalEvent.headerValue()));
 
     /** Where the job's output goes: tests pass collecting sinks, production exactly-once Kafka sinks. */
     public record Sinks(Sink<CleanEvent> clean, Sink<DeadLetter> deadLetters) {
@@ -53,9 +61,10 @@ public final class CleanJob {
         parsed.getSideOutput(ParseEvent.DEAD_LETTERS)
                 .sinkTo(sinks.deadLetters()).name("dead letters sink").uid("dead-letters-sink");
 
-        // a new uid: the state (hashed ids per shard) is not that of the former keyed-by-id operator
+        // a new uid whenever the state's form changes (now: one IdBuckets per shard); the launcher resubmits with
+        // --allowNonRestoredState, so an upgrade starts this operator's memory of ids afresh
         parsed.keyBy(DedupeByEventId.byShard())
-                .process(new DedupeByEventId(dedupeTtl)).name("dedupe by event id").uid("dedupe-by-event-id-hashed")
+                .process(new DedupeByEventId(dedupeTtl)).name("dedupe by event id").uid("dedupe-by-event-id-buckets")
                 .sinkTo(sinks.clean()).name("clean events sink").uid("clean-events-sink");
     }
 
@@ -64,7 +73,8 @@ public final class CleanJob {
         String dlqTopic = config.deadLetterTopic();
         KafkaRecordSerializationSchema<CleanEvent> clean = (event, context, timestamp) ->
                 // keyed by user, stamped with the event time: what every reader of events.clean relies on
-                new ProducerRecord<>(cleanTopic, null, event.timestamp(), event.userId().getBytes(UTF_8), event.json());
+                new ProducerRecord<>(cleanTopic, null, event.timestamp(), event.userId().getBytes(UTF_8), event.json(),
+                        CANONICAL);
         KafkaRecordSerializationSchema<DeadLetter> dlq = (letter, context, timestamp) ->
                 new ProducerRecord<>(dlqTopic, null, System.currentTimeMillis(),
                         letter.sourceTopic() == null ? null : letter.sourceTopic().getBytes(UTF_8),

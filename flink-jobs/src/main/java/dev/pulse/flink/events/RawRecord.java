@@ -6,7 +6,9 @@ package dev.pulse.flink.events;
  * origin rather than failing the source.
  *
  * @param timestamp the Kafka record timestamp (the event time, for topics Pulse writes)
+ * @param canonical whether the record carries the {@code CanonicalEvent} header: its value is already in the form
+ *                  {@code EventJson.write} writes
  */
-public record RawRecord(String topic, int partition, long offset, long timestamp, byte[] value)
+public record RawRecord(String topic, int partition, long offset, long timestamp, byte[] value, boolean canonical)
         implements java.io.Serializable {
 }

@@ -4,13 +4,13 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.pulse.flink.events.CleanEvent;
 import dev.pulse.flink.events.HashedIdSet;
+import dev.pulse.flink.events.IdBuckets;
 import java.time.Duration;
 import org.apache.datasketches.hash.MurmurHash3;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
@@ -30,9 +30,10 @@ import org.apache.flink.util.Collector;
  *
  * <p>Why keyed by shard: keyed state by a coarse key still lives in Flink's key groups, so it is redistributed when
  * the job is rescaled (up to {@code SHARDS} parallel instances), and every copy of an id meets the same shard.
- * Operator state would need the ids re-partitioned by hand on rescale. The sets are updated through
- * {@link MapState#put} after each change, as every state backend needs; that is a reference swap on the heap
- * backend this is designed for (a whole-set write on RocksDB/ForSt, which would call for per-id entries there).
+ * Operator state would need the ids re-partitioned by hand on rescale. A shard's buckets are one {@link IdBuckets}
+ * value, written back through {@link ValueState#update} after each change, as every state backend needs; that is a
+ * reference swap on the heap backend this is designed for (a whole-value write on RocksDB/ForSt, which would call
+ * for per-id entries there).
  */
 public class DedupeByEventId extends KeyedProcessFunction<Integer, CleanEvent, CleanEvent> {
 
@@ -43,7 +44,7 @@ public class DedupeByEventId extends KeyedProcessFunction<Integer, CleanEvent, C
 
     private final long ttlMillis;
     private final long bucketMillis;
-    private transient MapState<Long, HashedIdSet> seen;
+    private transient ValueState<IdBuckets> seen;
     private transient Counter duplicates;
 
     public DedupeByEventId(Duration ttl) {
@@ -66,35 +67,45 @@ public class DedupeByEventId extends KeyedProcessFunction<Integer, CleanEvent, C
 
     @Override
     public void open(OpenContext openContext) {
-        seen = getRuntimeContext().getMapState(new MapStateDescriptor<>("seen-ids-by-bucket", Types.LONG,
-                TypeInformation.of(HashedIdSet.class)));
+        seen = getRuntimeContext().getState(new ValueStateDescriptor<>("seen-id-buckets",
+                TypeInformation.of(IdBuckets.class)));
         duplicates = getRuntimeContext().getMetricGroup().counter("duplicatesDropped");
     }
 
     @Override
     public void processElement(CleanEvent event, Context ctx, Collector<CleanEvent> out) throws Exception {
         long id = hash(event.eventId())[0];
-        for (HashedIdSet bucket : seen.values()) {
-            if (bucket.contains(id)) {
-                duplicates.inc();
-                return;
-            }
+        IdBuckets buckets = seen.value();
+        if (buckets == null) {
+            buckets = IdBuckets.empty();
+        } else if (buckets.contains(id)) {
+            duplicates.inc();
+            return;
         }
         long now = ctx.timerService().currentProcessingTime();
         long bucketStart = now - Math.floorMod(now, bucketMillis);
-        HashedIdSet bucket = seen.get(bucketStart);
+        HashedIdSet bucket = buckets.bucket(bucketStart);
         if (bucket == null) {
-            bucket = HashedIdSet.empty();
+            bucket = buckets.open(bucketStart);
             // the bucket's newest id is kept for the full ttl
             ctx.timerService().registerProcessingTimeTimer(bucketStart + bucketMillis + ttlMillis);
         }
         bucket.add(id);
-        seen.put(bucketStart, bucket);
+        seen.update(buckets);
         out.collect(event);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<CleanEvent> out) throws Exception {
-        seen.remove(timestamp - ttlMillis - bucketMillis);
+        IdBuckets buckets = seen.value();
+        if (buckets == null) {
+            return;
+        }
+        buckets.close(timestamp - ttlMillis - bucketMillis);
+        if (buckets.isEmpty()) {
+            seen.clear();
+        } else {
+            seen.update(buckets);
+        }
     }
 }

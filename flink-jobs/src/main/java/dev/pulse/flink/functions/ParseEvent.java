@@ -3,6 +3,7 @@ package dev.pulse.flink.functions;
 import dev.pulse.flink.events.CleanEvent;
 import dev.pulse.flink.events.DeadLetter;
 import dev.pulse.flink.events.RawRecord;
+import dev.pulse.model.event.CanonicalEvent;
 import dev.pulse.model.event.Event;
 import dev.pulse.model.event.EventFormatException;
 import dev.pulse.model.event.EventJson;
@@ -11,7 +12,13 @@ import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
-/** Parses raw event records; a record that is not a valid event goes to the dead letters with the reason. */
+/**
+ * Parses raw event records; a record that is not a valid event goes to the dead letters with the reason.
+ *
+ * <p>A record marked canonical (the ingest service's, see {@link CanonicalEvent}) keeps its bytes: only its leading
+ * fields are read. Every other record is parsed whole and written again by {@link EventJson#write}, which normalises
+ * what the parser accepts and {@code events_raw}'s ingestion would not (numeric times, unknown fields).
+ */
 public class ParseEvent extends ProcessFunction<RawRecord, CleanEvent> {
 
     public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("dead-letters") {
@@ -29,6 +36,13 @@ public class ParseEvent extends ProcessFunction<RawRecord, CleanEvent> {
         if (record.value() == null || record.value().length == 0) {
             reject(record, "empty record", ctx);
             return;
+        }
+        if (record.canonical()) {
+            CanonicalEvent.Head head = CanonicalEvent.readHead(record.value());
+            if (head != null) {
+                out.collect(new CleanEvent(head.eventId(), head.userId(), head.timestamp(), record.value()));
+                return;
+            }
         }
         Event event;
         try {

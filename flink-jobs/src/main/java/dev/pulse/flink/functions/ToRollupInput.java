@@ -7,6 +7,7 @@ import dev.pulse.flink.rollup.RollupPlan;
 import dev.pulse.model.event.Event;
 import dev.pulse.model.event.EventFormatException;
 import dev.pulse.model.event.EventJson;
+import java.util.function.UnaryOperator;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
@@ -17,6 +18,9 @@ import org.apache.flink.util.OutputTag;
  * Turns a clean event into what the rollup needs: its family (from the catalog), the values of the rollup
  * dimensions ({@code unknown} when absent, as the catalog documents) and the aggregation key. Events of a type no
  * family takes are counted and not rolled up (they stay in {@code events_raw}).
+ *
+ * <p>Clean events marked canonical (all of them since the clean job marks its output) are read by {@link EventFields}
+ * without their properties, unless a rollup dimension is a property; anything else is parsed whole.
  */
 public class ToRollupInput extends ProcessFunction<RawRecord, RollupInput> {
 
@@ -26,10 +30,13 @@ public class ToRollupInput extends ProcessFunction<RawRecord, RollupInput> {
     private static final char SEPARATOR = '\u001f';
 
     private final RollupPlan plan;
+    /** Whether {@link EventFields} reads every rollup dimension, so canonical events need not be read whole. */
+    private final boolean readsCanonical;
     private transient Counter withoutFamily;
 
     public ToRollupInput(RollupPlan plan) {
         this.plan = plan;
+        this.readsCanonical = plan.dimensionFields().stream().allMatch(EventFields::answers);
     }
 
     @Override
@@ -39,6 +46,11 @@ public class ToRollupInput extends ProcessFunction<RawRecord, RollupInput> {
 
     @Override
     public void processElement(RawRecord record, Context ctx, Collector<RollupInput> out) {
+        EventFields fields = record.canonical() && readsCanonical ? EventFields.read(record.value()) : null;
+        if (fields != null) {
+            emit(fields.eventType(), fields::value, fields.timestamp(), fields.revenue(), fields.userId(), record, out);
+            return;
+        }
         Event event;
         try {
             event = EventJson.read(record.value());
@@ -47,7 +59,13 @@ public class ToRollupInput extends ProcessFunction<RawRecord, RollupInput> {
                     String.valueOf(e.getMessage()), record.value()));
             return;
         }
-        int family = plan.familyOf(event.eventType());
+        emit(event.eventType(), field -> FieldPaths.value(event, field), event.timestamp().toEpochMilli(),
+                event.revenue(), event.userId(), record, out);
+    }
+
+    private void emit(String eventType, UnaryOperator<String> fieldValue, long timestamp, Double revenue,
+                      String userId, RawRecord record, Collector<RollupInput> out) {
+        int family = plan.familyOf(eventType);
         if (family < 0) {
             withoutFamily.inc();
             return;
@@ -57,13 +75,12 @@ public class ToRollupInput extends ProcessFunction<RawRecord, RollupInput> {
         StringBuilder key = new StringBuilder(familyPlan.name());
         for (int i = 0; i < dims.length; i++) {
             if (familyPlan.keepsDimension()[i]) {
-                String value = FieldPaths.value(event, plan.dimensionFields().get(i));
+                String value = fieldValue.apply(plan.dimensionFields().get(i));
                 dims[i] = value == null || value.isEmpty() ? UNKNOWN : value;
             }
             key.append(SEPARATOR).append(dims[i] == null ? "" : dims[i]);
         }
-        double revenue = event.revenue() == null ? 0.0 : event.revenue();
-        out.collect(new RollupInput(key.toString(), family, dims, event.timestamp().toEpochMilli(), revenue,
-                event.userId(), record.value()));
+        out.collect(new RollupInput(key.toString(), family, dims, timestamp, revenue == null ? 0.0 : revenue,
+                userId, record.value()));
     }
 }

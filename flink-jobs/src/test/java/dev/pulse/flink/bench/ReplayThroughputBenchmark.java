@@ -12,6 +12,7 @@ import dev.pulse.flink.rollup.RollupPlan;
 import dev.pulse.model.Topics;
 import dev.pulse.model.event.Event;
 import dev.pulse.model.event.EventContext;
+import dev.pulse.model.event.CanonicalEvent;
 import dev.pulse.model.event.EventJson;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,6 +32,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -47,6 +50,7 @@ class ReplayThroughputBenchmark {
 
     private static final String BOOTSTRAP = System.getProperty("bench.bootstrap", "localhost:9092");
     private static final long EVENTS = Long.getLong("bench.events", 5_000_000);
+    private static final long WARMUP_EVENTS = Long.getLong("bench.warmup-events", 500_000);
     private static final int PARALLELISM = Integer.getInteger("bench.parallelism", 2);
     /** the jobs' --checkpoint-interval (their default, 5 s, unless given) */
     private static final String CHECKPOINT_INTERVAL = System.getProperty("bench.checkpoint-interval", "5s");
@@ -57,6 +61,10 @@ class ReplayThroughputBenchmark {
 
     /** The suffix of an earlier run's topics: replays only its events.clean backlog through the rollup job. */
     private static final String REUSE = System.getProperty("bench.reuse");
+    /** false: a backlog without the canonical header, so the clean job parses and re-writes every event. */
+    private static final boolean CANONICAL_BACKLOG = Boolean.parseBoolean(System.getProperty("bench.canonical", "true"));
+    private static final List<Header> CANONICAL = CANONICAL_BACKLOG
+            ? List.of(new RecordHeader(CanonicalEvent.HEADER, CanonicalEvent.headerValue())) : List.of();
 
     @Test
     void replay() throws Exception {
@@ -70,13 +78,32 @@ class ReplayThroughputBenchmark {
             }
             return;
         }
+        if (WARMUP_EVENTS > 0) {
+            // the same jobs over a small backlog first, so that the measured replay runs on compiled code, as on a
+            // TaskManager that has been running: without it the JIT compiler took a third of the JVM's CPU
+            log("warm-up: %,d events through both jobs, not measured", WARMUP_EVENTS);
+            withTopics(suffix -> {
+                produce(suffix, WARMUP_EVENTS);
+                runClean(suffix, WARMUP_EVENTS);
+                replayRollup(suffix, WARMUP_EVENTS);
+            });
+        }
+        withTopics(this::run);
+    }
+
+    private interface BenchmarkPhase {
+        void run(String suffix) throws Exception;
+    }
+
+    /** Runs the phase on topics of a new suffix, deleted afterwards. */
+    private static void withTopics(BenchmarkPhase phase) throws Exception {
         String suffix = ".bench-" + UUID.randomUUID().toString().substring(0, 8);
         List<String> topics = topics(suffix);
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", BOOTSTRAP))) {
             admin.createTopics(topics.stream().map(t -> new NewTopic(t, t.contains(".clean") || isRaw(t) ? 4 : 1, (short) 1))
                     .toList()).all().get(60, TimeUnit.SECONDS);
             try {
-                run(suffix);
+                phase.run(suffix);
             } finally {
                 admin.deleteTopics(topics).all().get(120, TimeUnit.SECONDS);
             }
@@ -85,7 +112,7 @@ class ReplayThroughputBenchmark {
 
     private void run(String suffix) throws Exception {
         long t0 = System.nanoTime();
-        long bytes = produce(suffix);
+        long bytes = produce(suffix, EVENTS);
         double produceSeconds = seconds(t0);
         log("produced %,d events (%,d MB) in %.1f s: %,.0f/s", EVENTS, bytes >> 20, produceSeconds, EVENTS / produceSeconds);
 
@@ -94,19 +121,25 @@ class ReplayThroughputBenchmark {
         double ceilingSeconds = seconds(t0);
         log("plain consumer: %,d records in %.1f s: %,.0f/s", consumed, ceilingSeconds, consumed / ceilingSeconds);
 
+        double cleanSeconds = runClean(suffix, EVENTS);
+        double rollupSeconds = replayRollup(suffix, EVENTS);
+        double pipeline = EVENTS / (cleanSeconds + rollupSeconds);
+        log("RESULT events=%d ceiling=%.0f/s clean=%.0f/s rollup=%.0f/s clean+rollup=%.0f/s ratio=%.2f cores=%d checkpoints=%s warmup=%d canonical=%s",
+                EVENTS, consumed / ceilingSeconds, EVENTS / cleanSeconds, EVENTS / rollupSeconds, pipeline,
+                pipeline / (consumed / ceilingSeconds), Runtime.getRuntime().availableProcessors(), CHECKPOINT_INTERVAL,
+                WARMUP_EVENTS, CANONICAL_BACKLOG);
+    }
+
+    /** Runs the clean job over the suffix's raw backlog; returns its wall time. */
+    private static double runClean(String suffix, long events) throws Exception {
         CleanJobConfig clean = CleanJobConfig.parse(new String[] {"--bootstrap", BOOTSTRAP, "--topic-suffix", suffix,
                 "--checkpoint-interval", CHECKPOINT_INTERVAL});
         StreamExecutionEnvironment env = env(clean.checkpointInterval());
         CleanJob.defineWorkflow(env, PulseKafka.source(BOOTSTRAP, clean.inputTopics(), clean.groupId()),
                 CleanJob.kafkaSinks(clean), clean.dedupeTtl());
         double cleanSeconds = runUntilCaughtUp(env, "bench clean", clean.groupId(), clean.inputTopics());
-        log("clean job: %,d events in %.1f s: %,.0f/s", EVENTS, cleanSeconds, EVENTS / cleanSeconds);
-
-        double rollupSeconds = replayRollup(suffix, EVENTS);
-        double pipeline = EVENTS / (cleanSeconds + rollupSeconds);
-        log("RESULT events=%d ceiling=%.0f/s clean=%.0f/s rollup=%.0f/s clean+rollup=%.0f/s ratio=%.2f cores=%d checkpoints=%s",
-                EVENTS, consumed / ceilingSeconds, EVENTS / cleanSeconds, EVENTS / rollupSeconds, pipeline,
-                pipeline / (consumed / ceilingSeconds), Runtime.getRuntime().availableProcessors(), CHECKPOINT_INTERVAL);
+        log("clean job: %,d events in %.1f s: %,.0f/s", events, cleanSeconds, events / cleanSeconds);
+        return cleanSeconds;
     }
 
     /** Runs the rollup job over the suffix's events.clean backlog; returns its wall time. */
@@ -194,7 +227,7 @@ class ReplayThroughputBenchmark {
     }
 
     /** A backlog spanning six hours of event time, roughly in order, 200,000 users. */
-    private static long produce(String suffix) throws Exception {
+    private static long produce(String suffix, long events) throws Exception {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -206,10 +239,10 @@ class ReplayThroughputBenchmark {
         long span = 6 * 3600_000L;
         long bytes = 0;
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
-            for (long i = 0; i < EVENTS; i++) {
+            for (long i = 0; i < events; i++) {
                 String type = TYPES[random.nextInt(TYPES.length)];
                 String user = "user-" + random.nextInt(200_000);
-                long ts = start + i * span / EVENTS - random.nextInt(2000);
+                long ts = start + i * span / events - random.nextInt(2000);
                 Double revenue = type.equals("transaction") ? (1 + random.nextInt(10_000)) / 100.0 : null;
                 Event e = new Event(UUID.randomUUID().toString(), type, user, Instant.ofEpochMilli(ts), Instant.ofEpochMilli(ts),
                         Map.of("sku", "SKU-" + random.nextInt(1000), "path", "/p/" + random.nextInt(500)),
@@ -217,7 +250,9 @@ class ReplayThroughputBenchmark {
                                 PLATFORMS[random.nextInt(3)]), revenue, revenue == null ? null : "EUR");
                 byte[] value = EventJson.write(e);
                 bytes += value.length;
-                producer.send(new ProducerRecord<>(e.family().topic() + suffix, null, ts, user.getBytes(UTF_8), value));
+                // as the ingest service writes it: EventJson.write's bytes, marked so
+                producer.send(new ProducerRecord<>(e.family().topic() + suffix, null, ts, user.getBytes(UTF_8), value,
+                        CANONICAL));
             }
         }
         return bytes;

@@ -13,7 +13,7 @@ class TypeSerializationTest {
 
     @ParameterizedTest
     @ValueSource(classes = {RawRecord.class, CleanEvent.class, DeadLetter.class, RollupInput.class, RollupRow.class,
-            LateEvent.class, Progress.class, DeltaAccumulator.class, HashedIdSet.class})
+            LateEvent.class, Progress.class, DeltaAccumulator.class, HashedIdSet.class, IdBuckets.class})
     void isHandledAsPojo(Class<?> type) {
         TypeInformation<?> info = TypeInformation.of(type);
         assertThat(info).isInstanceOf(PojoTypeInfo.class).isNotInstanceOf(GenericTypeInfo.class);

@@ -75,6 +75,19 @@ class DedupeByEventIdTest {
     }
 
     @Test
+    void forgetsTheIdsOfAnExpiredBucketOnlyAndKeepsTheNewerOnes() throws Exception {
+        harness.processElement(clean("old"), T0);
+        harness.setProcessingTime(T0 + 3 * BUCKET);
+        harness.processElement(clean("new"), T0);
+        harness.processElement(clean("old"), T0); // still remembered from the first bucket
+        harness.setProcessingTime(BUCKET_EXPIRES);
+        harness.processElement(clean("old"), T0);
+        harness.processElement(clean("new"), T0);
+
+        assertThat(harness.extractOutputValues()).extracting(CleanEvent::eventId).containsExactly("old", "new", "old");
+    }
+
+    @Test
     void keepsOneSetAndOneTimerPerShardAndBucketNotPerId() throws Exception {
         int ids = 20 * DedupeByEventId.SHARDS;
         for (int i = 0; i < ids; i++) {

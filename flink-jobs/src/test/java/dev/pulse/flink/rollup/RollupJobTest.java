@@ -63,7 +63,7 @@ class RollupJobTest {
             truthRevenue += revenue == null ? 0 : revenue;
             users.add(user);
         }
-        input.add(new RawRecord("events.clean", 0, 0, T0, "garbage".getBytes()));
+        input.add(new RawRecord("events.clean", 0, 0, T0, "garbage".getBytes(), true));
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);

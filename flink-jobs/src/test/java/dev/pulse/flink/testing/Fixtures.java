@@ -29,13 +29,16 @@ public final class Fixtures {
                 new EventContext(country, "mobile", "web"), revenue, revenue == null ? null : "EUR");
     }
 
+    /** The event as the ingest service writes it: {@code EventJson.write}'s bytes, marked canonical. */
     public static RawRecord raw(Event event) {
         return new RawRecord("events." + event.family().id(), 0, 0, event.timestamp().toEpochMilli(),
-                EventJson.write(event));
+                EventJson.write(event), true);
     }
 
+    /** A record from some other producer: not marked canonical. */
     public static RawRecord raw(String payload) {
-        return new RawRecord("events.other", 0, 0, T0, payload.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return new RawRecord("events.other", 0, 0, T0, payload.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                false);
     }
 
     /**

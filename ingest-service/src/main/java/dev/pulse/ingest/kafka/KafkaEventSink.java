@@ -8,21 +8,32 @@ import dev.pulse.ingest.intake.Refusal;
 import dev.pulse.ingest.intake.Rejection;
 import dev.pulse.ingest.intake.RequestRefusedException;
 import dev.pulse.model.Topics;
+import dev.pulse.model.event.CanonicalEvent;
 import dev.pulse.model.event.Event;
 import dev.pulse.model.event.EventJson;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.List;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
 
 /**
  * Writes events to their family topic, keyed by user and stamped with the event time, and rejections to the DLQ;
  * returns only when Kafka acknowledged all of them. Anything short of that is a 503: the client keeps the events
  * and retries, and the clean job drops the duplicates a retry may cause (by event_id).
+ *
+ * <p>Event records carry the {@link CanonicalEvent} header: their value is {@link EventJson#write}'s, so the clean
+ * job passes it through instead of parsing and re-serialising it.
  */
 final class KafkaEventSink implements EventSink {
+
+    /** Shared by every record: each {@code ProducerRecord} copies it into headers of its own. */
+    private static final List<Header> CANONICAL =
+            List.of(new RecordHeader(CanonicalEvent.HEADER, CanonicalEvent.headerValue()));
 
     private final Producer<String, byte[]> producer;
     private final KafkaProbe probe;
@@ -58,7 +69,7 @@ final class KafkaEventSink implements EventSink {
         try {
             for (Event event : batch.events()) {
                 producer.send(new ProducerRecord<>(event.family().topic(), null, event.timestamp().toEpochMilli(),
-                        event.userId(), EventJson.write(event)), acks);
+                        event.userId(), EventJson.write(event), CANONICAL), acks);
             }
             for (Rejection rejection : batch.rejections()) {
                 producer.send(new ProducerRecord<>(Topics.EVENTS_DLQ, null, batch.receivedAt().toEpochMilli(),

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pulse.ingest.dlq.DeadLetter;
 import dev.pulse.model.Topics;
+import dev.pulse.model.event.CanonicalEvent;
 import dev.pulse.model.event.Event;
 import dev.pulse.model.event.EventJson;
 import dev.pulse.testing.PulseStackExtension;
@@ -93,6 +94,10 @@ class KafkaDeliveryIT {
                 assertThat(event.context().country()).isEqualTo("DE");
                 assertThat(event.revenue()).isEqualTo(19.99);
                 assertThat(event.currency()).isEqualTo("EUR");
+                // the header promises the clean job that the value is EventJson.write's, which it passes through
+                assertThat(CanonicalEvent.isCanonical(record.headers().lastHeader(CanonicalEvent.HEADER).value()))
+                        .isTrue();
+                assertThat(record.value()).isEqualTo(new String(EventJson.write(event), StandardCharsets.UTF_8));
             }
         }
     }
@@ -132,6 +137,7 @@ class KafkaDeliveryIT {
                 assertThat(letter.keySource()).isEqualTo("it").isEqualTo(record.key());
                 assertThat(letter.endpoint()).isEqualTo("/v1/events");
                 assertThat(letter.message()).isNotBlank();
+                assertThat(record.headers().lastHeader(CanonicalEvent.HEADER)).as("a dead letter is no event").isNull();
             }
         }
     }

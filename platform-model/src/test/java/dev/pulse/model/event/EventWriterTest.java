@@ -139,7 +139,7 @@ class EventWriterTest {
                 + " ls \u2028 nbsp \u00a0 bmp \uffff emoji \ud83d\ude00";
     }
 
-    private static Event randomEvent(Random random) {
+    static Event randomEvent(Random random) {
         Map<String, Object> properties = new LinkedHashMap<>();
         for (int i = random.nextInt(4); i > 0; i--) {
             Object value = randomValue(random, 2);

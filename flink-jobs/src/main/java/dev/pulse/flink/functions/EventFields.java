@@ -1,0 +1,139 @@
+package dev.pulse.flink.functions;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.pulse.model.event.IsoInstantParser;
+import java.io.IOException;
+import java.time.Instant;
+
+/**
+ * The fields of a canonical clean event the rollup reads (all but {@code properties}), read in one streaming pass
+ * without building an {@code Event}: the properties map and the records around it were most of what reading a
+ * clean event cost the rollup job.
+ *
+ * @param timestamp event time in epoch milliseconds
+ * @param revenue   null when the event has none
+ */
+record EventFields(String eventId, String eventType, String userId, long timestamp, Double revenue, String currency,
+                   String country, String device, String platform) {
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    /** Whether {@link #value} can answer a catalog field path; {@code properties.*} needs the whole event. */
+    static boolean answers(String field) {
+        return switch (field) {
+            case "event_type", "user_id", "event_id", "currency", "revenue", "context.country", "context.device",
+                 "context.platform" -> true;
+            default -> false;
+        };
+    }
+
+    /** The value of a field {@link #answers} answers, as {@code FieldPaths} reads it from the whole event. */
+    String value(String field) {
+        return switch (field) {
+            case "event_type" -> eventType;
+            case "user_id" -> userId;
+            case "event_id" -> eventId;
+            case "currency" -> currency;
+            case "revenue" -> revenue == null ? null : revenue.toString();
+            case "context.country" -> country;
+            case "context.device" -> device;
+            case "context.platform" -> platform;
+            default -> throw new IllegalArgumentException("not read without the whole event: " + field);
+        };
+    }
+
+    /**
+     * Reads an event in {@code EventJson.write}'s form. Null when the bytes are anything else (a missing required
+     * field, a value of the wrong kind, a time the hand parser does not read): the caller then parses the whole event,
+     * which accepts what it always accepted and explains what it refuses.
+     */
+    static EventFields read(byte[] json) {
+        try (JsonParser parser = JSON.createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            String eventId = null;
+            String eventType = null;
+            String userId = null;
+            Instant timestamp = null;
+            Double revenue = null;
+            String currency = null;
+            String[] context = new String[3];
+            String field;
+            while ((field = parser.nextFieldName()) != null) {
+                switch (field) {
+                    case "event_id" -> eventId = text(parser);
+                    case "event_type" -> eventType = text(parser);
+                    case "user_id" -> userId = text(parser);
+                    case "currency" -> currency = text(parser);
+                    case "timestamp" -> {
+                        timestamp = IsoInstantParser.parse(text(parser));
+                        if (timestamp == null) {
+                            return null;
+                        }
+                    }
+                    case "revenue" -> {
+                        JsonToken token = parser.nextToken();
+                        if (token != JsonToken.VALUE_NUMBER_FLOAT && token != JsonToken.VALUE_NUMBER_INT) {
+                            return null;
+                        }
+                        revenue = parser.getDoubleValue();
+                    }
+                    case "context" -> {
+                        if (!readContext(parser, context)) {
+                            return null;
+                        }
+                    }
+                    default -> {
+                        parser.nextToken();
+                        parser.skipChildren(); // properties, received_at
+                    }
+                }
+            }
+            if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null
+                    || blank(eventId) || blank(eventType) || blank(userId) || timestamp == null
+                    || (revenue != null && !Double.isFinite(revenue))) {
+                return null;
+            }
+            return new EventFields(eventId, eventType, userId, timestamp.toEpochMilli(), revenue, currency,
+                    context[0], context[1], context[2]);
+        } catch (IOException notCanonical) {
+            return null;
+        }
+    }
+
+    private static boolean readContext(JsonParser parser, String[] context) throws IOException {
+        if (parser.nextToken() != JsonToken.START_OBJECT) {
+            return false;
+        }
+        String field;
+        while ((field = parser.nextFieldName()) != null) {
+            switch (field) {
+                case "country" -> context[0] = text(parser);
+                case "device" -> context[1] = text(parser);
+                case "platform" -> context[2] = text(parser);
+                default -> {
+                    parser.nextToken();
+                    parser.skipChildren();
+                }
+            }
+        }
+        return parser.currentToken() == JsonToken.END_OBJECT;
+    }
+
+    /** The next value, which {@code EventJson.write} writes as a string whenever it writes it at all. */
+    private static String text(JsonParser parser) throws IOException {
+        String text = parser.nextTextValue();
+        if (text == null) {
+            throw new JsonParseException(parser, "not a string"); // read whole, databind would coerce or refuse it
+        }
+        return text;
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+}
