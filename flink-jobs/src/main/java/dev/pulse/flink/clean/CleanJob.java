@@ -45,17 +45,17 @@ public final class CleanJob {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         Checkpointing.configure(env, config.checkpointInterval());
         defineWorkflow(env, PulseKafka.source(config.bootstrap(), config.inputTopics(), config.groupId()),
-                kafkaSinks(config), config.dedupeTtl());
+                kafkaSinks(config), config.dedupeTtl(), config.alignment());
         env.execute(config.jobName());
     }
 
     public static void defineWorkflow(StreamExecutionEnvironment env, Source<RawRecord, ?, ?> source, Sinks sinks,
-                                      Duration dedupeTtl) {
+                                      Duration dedupeTtl, ReplayAlignment.Settings alignment) {
         // records pass between chained operators without a defensive copy each: safe because every record type is
         // an immutable record and no function keeps or changes what it receives
         env.getConfig().enableObjectReuse();
         SingleOutputStreamOperator<CleanEvent> parsed = env
-                .fromSource(source, ReplayAlignment.strategy(), "raw events").uid("raw-events-source")
+                .fromSource(source, ReplayAlignment.strategy(alignment), "raw events").uid("raw-events-source")
                 .process(new ParseEvent()).name("parse events").uid("parse-events");
 
         parsed.getSideOutput(ParseEvent.DEAD_LETTERS)

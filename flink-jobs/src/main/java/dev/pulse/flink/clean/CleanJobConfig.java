@@ -1,6 +1,7 @@
 package dev.pulse.flink.clean;
 
 import dev.pulse.flink.config.JobArgs;
+import dev.pulse.flink.functions.ReplayAlignment;
 import dev.pulse.model.Topics;
 import java.time.Duration;
 import java.util.List;
@@ -20,6 +21,7 @@ public record CleanJobConfig(
         String transactionalIdPrefix,
         Duration dedupeTtl,
         Duration checkpointInterval,
+        ReplayAlignment.Settings alignment,
         String topicSuffix) {
 
     public static final String DEFAULT_JOB_NAME = "pulse-clean";
@@ -39,6 +41,9 @@ public record CleanJobConfig(
                 a.text("transactional-id-prefix", name + suffix),
                 a.duration("dedupe-ttl", Duration.ofHours(24)),
                 a.duration("checkpoint-interval", Duration.ofSeconds(2)),
+                new ReplayAlignment.Settings(
+                        a.duration("replay-max-drift", ReplayAlignment.Settings.DEFAULT.maxDrift()),
+                        a.duration("replay-alignment-interval", ReplayAlignment.Settings.DEFAULT.updateInterval())),
                 suffix);
         a.validate("the clean job");
         return config;

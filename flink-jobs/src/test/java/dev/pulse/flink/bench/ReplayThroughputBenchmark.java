@@ -61,6 +61,8 @@ class ReplayThroughputBenchmark {
 
     /** The suffix of an earlier run's topics: replays only its events.clean backlog through the rollup job. */
     private static final String REUSE = System.getProperty("bench.reuse");
+    /** the clean job's --replay-max-drift, when not its default */
+    private static final String MAX_DRIFT = System.getProperty("bench.max-drift");
     /** false: a backlog without the canonical header, so the clean job parses and re-writes every event. */
     private static final boolean CANONICAL_BACKLOG = Boolean.parseBoolean(System.getProperty("bench.canonical", "true"));
     private static final List<Header> CANONICAL = CANONICAL_BACKLOG
@@ -124,19 +126,23 @@ class ReplayThroughputBenchmark {
         double cleanSeconds = runClean(suffix, EVENTS);
         double rollupSeconds = replayRollup(suffix, EVENTS);
         double pipeline = EVENTS / (cleanSeconds + rollupSeconds);
-        log("RESULT events=%d ceiling=%.0f/s clean=%.0f/s rollup=%.0f/s clean+rollup=%.0f/s ratio=%.2f cores=%d checkpoints=%s warmup=%d canonical=%s",
+        log("RESULT events=%d ceiling=%.0f/s clean=%.0f/s rollup=%.0f/s clean+rollup=%.0f/s ratio=%.2f cores=%d checkpoints=%s warmup=%d canonical=%s drift=%s",
                 EVENTS, consumed / ceilingSeconds, EVENTS / cleanSeconds, EVENTS / rollupSeconds, pipeline,
                 pipeline / (consumed / ceilingSeconds), Runtime.getRuntime().availableProcessors(), CHECKPOINT_INTERVAL,
-                WARMUP_EVENTS, CANONICAL_BACKLOG);
+                WARMUP_EVENTS, CANONICAL_BACKLOG, MAX_DRIFT == null ? "default" : MAX_DRIFT);
     }
 
     /** Runs the clean job over the suffix's raw backlog; returns its wall time. */
     private static double runClean(String suffix, long events) throws Exception {
-        CleanJobConfig clean = CleanJobConfig.parse(new String[] {"--bootstrap", BOOTSTRAP, "--topic-suffix", suffix,
-                "--checkpoint-interval", CHECKPOINT_INTERVAL});
+        List<String> args = new ArrayList<>(List.of("--bootstrap", BOOTSTRAP, "--topic-suffix", suffix,
+                "--checkpoint-interval", CHECKPOINT_INTERVAL));
+        if (MAX_DRIFT != null) {
+            args.addAll(List.of("--replay-max-drift", MAX_DRIFT));
+        }
+        CleanJobConfig clean = CleanJobConfig.parse(args.toArray(String[]::new));
         StreamExecutionEnvironment env = env(clean.checkpointInterval());
         CleanJob.defineWorkflow(env, PulseKafka.source(BOOTSTRAP, clean.inputTopics(), clean.groupId()),
-                CleanJob.kafkaSinks(clean), clean.dedupeTtl());
+                CleanJob.kafkaSinks(clean), clean.dedupeTtl(), clean.alignment());
         double cleanSeconds = runUntilCaughtUp(env, "bench clean", clean.groupId(), clean.inputTopics());
         log("clean job: %,d events in %.1f s: %,.0f/s", events, cleanSeconds, events / cleanSeconds);
         return cleanSeconds;

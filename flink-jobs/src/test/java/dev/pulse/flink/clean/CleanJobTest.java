@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pulse.flink.events.CleanEvent;
 import dev.pulse.flink.events.DeadLetter;
 import dev.pulse.flink.events.RawRecord;
+import dev.pulse.flink.functions.ReplayAlignment;
 import dev.pulse.flink.testing.CollectingSink;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ class CleanJobTest {
         CollectingSink<CleanEvent> clean = new CollectingSink<>();
         CollectingSink<DeadLetter> dlq = new CollectingSink<>();
         CleanJob.defineWorkflow(env, dev.pulse.flink.testing.Fixtures.source(input), new CleanJob.Sinks(clean, dlq),
-                Duration.ofHours(24));
+                Duration.ofHours(24), ReplayAlignment.Settings.DEFAULT);
         env.execute("clean job test");
 
         assertThat(clean.values()).hasSize(500);
