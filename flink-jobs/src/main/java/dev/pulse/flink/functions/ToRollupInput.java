@@ -19,8 +19,8 @@ import org.apache.flink.util.OutputTag;
  * dimensions ({@code unknown} when absent, as the catalog documents) and the aggregation key. Events of a type no
  * family takes are counted and not rolled up (they stay in {@code events_raw}).
  *
- * <p>Clean events marked canonical (all of them since the clean job marks its output) are read by {@link EventFields}
- * without their properties, unless a rollup dimension is a property; anything else is parsed whole.
+ * <p>Clean events are read by {@link EventFields} without their properties, unless a rollup dimension is a
+ * property; what it declines (not in {@code EventJson.write}'s form) is parsed whole and may go to the dead letters.
  */
 public class ToRollupInput extends ProcessFunction<RawRecord, RollupInput> {
 
@@ -46,7 +46,9 @@ public class ToRollupInput extends ProcessFunction<RawRecord, RollupInput> {
 
     @Override
     public void processElement(RawRecord record, Context ctx, Collector<RollupInput> out) {
-        EventFields fields = record.canonical() && readsCanonical ? EventFields.read(record.value()) : null;
+        // events.clean holds only EventJson.write's bytes (the clean job has never written another form), so no
+        // header is needed to try the quick read; anything it declines is read whole, as before
+        EventFields fields = readsCanonical ? EventFields.read(record.value()) : null;
         if (fields != null) {
             emit(fields.eventType(), fields::value, fields.timestamp(), fields.revenue(), fields.userId(), record, out);
             return;

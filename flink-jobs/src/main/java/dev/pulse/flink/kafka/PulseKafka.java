@@ -27,24 +27,28 @@ public final class PulseKafka {
     /**
      * Reads topics from the group's committed offsets (the earliest on first start). Only committed transactions
      * are read, so a rollup never sees records of a clean-job transaction that is later aborted.
+     *
+     * @param readsFormatHeader whether records are marked canonical from their {@code CanonicalEvent} header
      */
-    public static KafkaSource<RawRecord> source(String bootstrap, List<String> topics, String groupId) {
-        return builder(bootstrap, topics, groupId).build();
+    public static KafkaSource<RawRecord> source(String bootstrap, List<String> topics, String groupId,
+                                                boolean readsFormatHeader) {
+        return builder(bootstrap, topics, groupId, readsFormatHeader).build();
     }
 
     /** The same source, stopping at the offsets that are the latest when it starts: replays a backlog, then ends. */
-    public static KafkaSource<RawRecord> backlog(String bootstrap, List<String> topics, String groupId) {
-        return builder(bootstrap, topics, groupId).setBounded(OffsetsInitializer.latest()).build();
+    public static KafkaSource<RawRecord> backlog(String bootstrap, List<String> topics, String groupId,
+                                                 boolean readsFormatHeader) {
+        return builder(bootstrap, topics, groupId, readsFormatHeader).setBounded(OffsetsInitializer.latest()).build();
     }
 
     private static org.apache.flink.connector.kafka.source.KafkaSourceBuilder<RawRecord> builder(
-            String bootstrap, List<String> topics, String groupId) {
+            String bootstrap, List<String> topics, String groupId, boolean readsFormatHeader) {
         return KafkaSource.<RawRecord>builder()
                 .setBootstrapServers(bootstrap)
                 .setTopics(topics)
                 .setGroupId(groupId)
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-                .setDeserializer(new RawRecordDeserializer())
+                .setDeserializer(new RawRecordDeserializer(readsFormatHeader))
                 .setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")
                 // offsets are committed on checkpoints; they only show progress (Flink's state is the truth)
                 .setProperty("commit.offsets.on.checkpoint", "true")

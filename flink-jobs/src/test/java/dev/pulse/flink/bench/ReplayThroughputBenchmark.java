@@ -141,7 +141,7 @@ class ReplayThroughputBenchmark {
         }
         CleanJobConfig clean = CleanJobConfig.parse(args.toArray(String[]::new));
         StreamExecutionEnvironment env = env(clean.checkpointInterval());
-        CleanJob.defineWorkflow(env, PulseKafka.source(BOOTSTRAP, clean.inputTopics(), clean.groupId()),
+        CleanJob.defineWorkflow(env, PulseKafka.source(BOOTSTRAP, clean.inputTopics(), clean.groupId(), true),
                 CleanJob.kafkaSinks(clean), clean.dedupeTtl(), clean.alignment());
         double cleanSeconds = runUntilCaughtUp(env, "bench clean", clean.groupId(), clean.inputTopics());
         log("clean job: %,d events in %.1f s: %,.0f/s", events, cleanSeconds, events / cleanSeconds);
@@ -158,7 +158,7 @@ class ReplayThroughputBenchmark {
                 "--group-id", "bench-rollup-" + UUID.randomUUID(), "--checkpoint-interval", CHECKPOINT_INTERVAL});
         RollupPlan plan = RollupPlan.from(RollupJob.loadCatalog(null));
         StreamExecutionEnvironment env = env(rollup.checkpointInterval());
-        RollupJob.defineWorkflow(env, PulseKafka.source(BOOTSTRAP, List.of(rollup.inputTopic()), rollup.groupId()),
+        RollupJob.defineWorkflow(env, PulseKafka.source(BOOTSTRAP, List.of(rollup.inputTopic()), rollup.groupId(), false),
                 RollupJob.kafkaSinks(rollup, plan), plan, rollup.timing());
         double rollupSeconds = runUntilCaughtUp(env, "bench rollup", rollup.groupId(), List.of(rollup.inputTopic()));
         log("rollup job: %,d events in %.1f s: %,.0f/s", events, rollupSeconds, events / rollupSeconds);
