@@ -61,8 +61,9 @@ class ReplayThroughputBenchmark {
 
     /** The suffix of an earlier run's topics: replays only its events.clean backlog through the rollup job. */
     private static final String REUSE = System.getProperty("bench.reuse");
-    /** the clean job's --replay-max-drift, when not its default */
-    private static final String MAX_DRIFT = System.getProperty("bench.max-drift");
+    /** more options for each job, such as {@code -Dbench.clean-args="--replay-max-drift 1m"} */
+    private static final List<String> CLEAN_ARGS = words(System.getProperty("bench.clean-args", ""));
+    private static final List<String> ROLLUP_ARGS = words(System.getProperty("bench.rollup-args", ""));
     /** false: a backlog without the canonical header, so the clean job parses and re-writes every event. */
     private static final boolean CANONICAL_BACKLOG = Boolean.parseBoolean(System.getProperty("bench.canonical", "true"));
     private static final List<Header> CANONICAL = CANONICAL_BACKLOG
@@ -126,19 +127,17 @@ class ReplayThroughputBenchmark {
         double cleanSeconds = runClean(suffix, EVENTS);
         double rollupSeconds = replayRollup(suffix, EVENTS);
         double pipeline = EVENTS / (cleanSeconds + rollupSeconds);
-        log("RESULT events=%d ceiling=%.0f/s clean=%.0f/s rollup=%.0f/s clean+rollup=%.0f/s ratio=%.2f cores=%d checkpoints=%s warmup=%d canonical=%s drift=%s",
+        log("RESULT events=%d ceiling=%.0f/s clean=%.0f/s rollup=%.0f/s clean+rollup=%.0f/s ratio=%.2f cores=%d checkpoints=%s warmup=%d canonical=%s clean-args=%s rollup-args=%s",
                 EVENTS, consumed / ceilingSeconds, EVENTS / cleanSeconds, EVENTS / rollupSeconds, pipeline,
                 pipeline / (consumed / ceilingSeconds), Runtime.getRuntime().availableProcessors(), CHECKPOINT_INTERVAL,
-                WARMUP_EVENTS, CANONICAL_BACKLOG, MAX_DRIFT == null ? "default" : MAX_DRIFT);
+                WARMUP_EVENTS, CANONICAL_BACKLOG, CLEAN_ARGS, ROLLUP_ARGS);
     }
 
     /** Runs the clean job over the suffix's raw backlog; returns its wall time. */
     private static double runClean(String suffix, long events) throws Exception {
         List<String> args = new ArrayList<>(List.of("--bootstrap", BOOTSTRAP, "--topic-suffix", suffix,
                 "--checkpoint-interval", CHECKPOINT_INTERVAL));
-        if (MAX_DRIFT != null) {
-            args.addAll(List.of("--replay-max-drift", MAX_DRIFT));
-        }
+        args.addAll(CLEAN_ARGS);
         CleanJobConfig clean = CleanJobConfig.parse(args.toArray(String[]::new));
         StreamExecutionEnvironment env = env(clean.checkpointInterval());
         CleanJob.defineWorkflow(env, PulseKafka.source(BOOTSTRAP, clean.inputTopics(), clean.groupId(), true),
@@ -154,8 +153,10 @@ class ReplayThroughputBenchmark {
             events = consumeAll(List.of(Topics.EVENTS_CLEAN + suffix));
             log("events.clean%s holds %,d committed events", suffix, events);
         }
-        RollupJobConfig rollup = RollupJobConfig.parse(new String[] {"--bootstrap", BOOTSTRAP, "--topic-suffix", suffix,
-                "--group-id", "bench-rollup-" + UUID.randomUUID(), "--checkpoint-interval", CHECKPOINT_INTERVAL});
+        List<String> args = new ArrayList<>(List.of("--bootstrap", BOOTSTRAP, "--topic-suffix", suffix,
+                "--group-id", "bench-rollup-" + UUID.randomUUID(), "--checkpoint-interval", CHECKPOINT_INTERVAL));
+        args.addAll(ROLLUP_ARGS);
+        RollupJobConfig rollup = RollupJobConfig.parse(args.toArray(String[]::new));
         RollupPlan plan = RollupPlan.from(RollupJob.loadCatalog(null));
         StreamExecutionEnvironment env = env(rollup.checkpointInterval());
         RollupJob.defineWorkflow(env, PulseKafka.source(BOOTSTRAP, List.of(rollup.inputTopic()), rollup.groupId(), false),
@@ -308,6 +309,10 @@ class ReplayThroughputBenchmark {
     private static boolean isRaw(String topic) {
         return Set.of("events.page_view", "events.click", "events.transaction", "events.other")
                 .contains(topic.substring(0, topic.indexOf(".bench-")));
+    }
+
+    private static List<String> words(String text) {
+        return text.isBlank() ? List.of() : List.of(text.trim().split("\\s+"));
     }
 
     private static double seconds(long since) {
