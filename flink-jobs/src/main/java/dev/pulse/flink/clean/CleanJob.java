@@ -44,7 +44,7 @@ public final class CleanJob {
         CleanJobConfig config = CleanJobConfig.parse(args);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         Checkpointing.configure(env, config.checkpointInterval());
-        defineWorkflow(env, PulseKafka.source(config.bootstrap(), config.inputTopics(), config.groupId(), true),
+        defineWorkflow(env, PulseKafka.rawEventsSource(config.bootstrap(), config.inputTopics(), config.groupId()),
                 kafkaSinks(config), config.dedupeTtl(), config.alignment());
         env.execute(config.jobName());
     }

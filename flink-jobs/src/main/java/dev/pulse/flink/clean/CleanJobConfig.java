@@ -43,7 +43,8 @@ public record CleanJobConfig(
                 a.duration("checkpoint-interval", Duration.ofSeconds(2)),
                 new ReplayAlignment.Settings(
                         a.duration("replay-max-drift", ReplayAlignment.Settings.DEFAULT.maxDrift()),
-                        a.duration("replay-alignment-interval", ReplayAlignment.Settings.DEFAULT.updateInterval())),
+                        a.duration("replay-alignment-interval", ReplayAlignment.Settings.DEFAULT.updateInterval()),
+                        a.duration("idleness", ReplayAlignment.Settings.DEFAULT.idleness())),
                 suffix);
         a.validate("the clean job");
         return config;

@@ -23,21 +23,23 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
  *
  * <p>The watermark is the newest Kafka timestamp (the event time) seen, but never ahead of the clock: a live event
  * stamped in the future must not pause its partition until the others catch up with it. Partitions without
- * records for {@link #IDLENESS} do not hold the others back.
+ * records for {@link Settings#idleness} do not hold the others back.
  */
 public final class ReplayAlignment implements WatermarkGenerator<RawRecord> {
 
-    static final Duration IDLENESS = Duration.ofSeconds(10);
     private static final String GROUP = "pulse-clean-raw-events";
 
     /**
      * @param maxDrift       how far in event time a partition may read ahead of the slowest one
      * @param updateInterval how often the readers learn of each other's progress
+     * @param idleness       after this long without records a partition no longer holds the others back
      */
-    public record Settings(Duration maxDrift, Duration updateInterval) implements java.io.Serializable {
+    public record Settings(Duration maxDrift, Duration updateInterval, Duration idleness)
+            implements java.io.Serializable {
 
         /** Well inside the rollup's allowed lateness (1 h); a replay of sparse data still advances 50 min a second. */
-        public static final Settings DEFAULT = new Settings(Duration.ofMinutes(5), Duration.ofMillis(100));
+        public static final Settings DEFAULT =
+                new Settings(Duration.ofMinutes(5), Duration.ofMillis(100), Duration.ofSeconds(10));
     }
 
     private long newest = Long.MIN_VALUE;
@@ -45,7 +47,7 @@ public final class ReplayAlignment implements WatermarkGenerator<RawRecord> {
     public static WatermarkStrategy<RawRecord> strategy(Settings settings) {
         return WatermarkStrategy.<RawRecord>forGenerator(context -> new ReplayAlignment())
                 .withTimestampAssigner((record, kafkaTimestamp) -> record.timestamp())
-                .withIdleness(IDLENESS)
+                .withIdleness(settings.idleness())
                 .withWatermarkAlignment(GROUP, settings.maxDrift(), settings.updateInterval());
     }
 

@@ -15,6 +15,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 /** The Kafka sources and exactly-once sinks of the jobs, with the settings every one of them needs. */
 public final class PulseKafka {
 
+    /** About 230 events of 285 bytes: minutes, not hours, of a sparse partition's event time per fetch. */
+    static final int RAW_PARTITION_FETCH_BYTES = 64 * 1024;
+
     /**
      * Must not exceed the broker's {@code transaction.max.timeout.ms} (15 min by default; Flink's own default of 1 h
      * is refused). It bounds how long a transaction of a crashed job can hold back read_committed readers.
@@ -25,22 +28,28 @@ public final class PulseKafka {
     }
 
     /**
-     * Reads topics from the group's committed offsets (the earliest on first start). Only committed transactions
-     * are read, so a rollup never sees records of a clean-job transaction that is later aborted.
-     *
-     * @param readsFormatHeader whether records are marked canonical from their {@code CanonicalEvent} header
+     * The clean job's source: the raw event topics, with records marked canonical from their {@code CanonicalEvent}
+     * header. At most {@link #RAW_PARTITION_FETCH_BYTES} per partition and fetch: the readers read freely until their
+     * first watermark alignment (see {@code ReplayAlignment}), and with Kafka's default of 1 MB a fetch of a sparse
+     * partition spans more than an hour of event time, so the first fetches of a replay put hours of disorder into
+     * {@code events.clean} and the rollup job sent up to half of a sparse backlog to {@code events.late}.
      */
-    public static KafkaSource<RawRecord> source(String bootstrap, List<String> topics, String groupId,
-                                                boolean readsFormatHeader) {
-        return builder(bootstrap, topics, groupId, readsFormatHeader).build();
+    public static KafkaSource<RawRecord> rawEventsSource(String bootstrap, List<String> topics, String groupId) {
+        return builder(bootstrap, topics, groupId, true)
+                .setProperty(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(RAW_PARTITION_FETCH_BYTES))
+                .build();
     }
 
-    /** The same source, stopping at the offsets that are the latest when it starts: replays a backlog, then ends. */
-    public static KafkaSource<RawRecord> backlog(String bootstrap, List<String> topics, String groupId,
-                                                 boolean readsFormatHeader) {
-        return builder(bootstrap, topics, groupId, readsFormatHeader).setBounded(OffsetsInitializer.latest()).build();
+    /**
+     * The rollup job's source: {@code events.clean}, without looking at headers (the clean job writes only
+     * {@code EventJson.write}'s form). Only committed transactions are read, so a rollup never sees records of a
+     * clean-job transaction that is later aborted.
+     */
+    public static KafkaSource<RawRecord> cleanEventsSource(String bootstrap, String topic, String groupId) {
+        return builder(bootstrap, List.of(topic), groupId, false).build();
     }
 
+    /** Reads topics from the group's committed offsets (the earliest on first start), committed transactions only. */
     private static org.apache.flink.connector.kafka.source.KafkaSourceBuilder<RawRecord> builder(
             String bootstrap, List<String> topics, String groupId, boolean readsFormatHeader) {
         return KafkaSource.<RawRecord>builder()

@@ -57,7 +57,7 @@ public final class RollupJob {
         RollupPlan plan = RollupPlan.from(loadCatalog(config.catalogPath()));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         Checkpointing.configure(env, config.checkpointInterval());
-        defineWorkflow(env, PulseKafka.source(config.bootstrap(), List.of(config.inputTopic()), config.groupId(), false),
+        defineWorkflow(env, PulseKafka.cleanEventsSource(config.bootstrap(), config.inputTopic(), config.groupId()),
                 kafkaSinks(config, plan), plan, config.timing());
         env.execute(config.jobName());
     }

@@ -140,7 +140,7 @@ class ReplayThroughputBenchmark {
         args.addAll(CLEAN_ARGS);
         CleanJobConfig clean = CleanJobConfig.parse(args.toArray(String[]::new));
         StreamExecutionEnvironment env = env(clean.checkpointInterval());
-        CleanJob.defineWorkflow(env, PulseKafka.source(BOOTSTRAP, clean.inputTopics(), clean.groupId(), true),
+        CleanJob.defineWorkflow(env, PulseKafka.rawEventsSource(BOOTSTRAP, clean.inputTopics(), clean.groupId()),
                 CleanJob.kafkaSinks(clean), clean.dedupeTtl(), clean.alignment());
         double cleanSeconds = runUntilCaughtUp(env, "bench clean", clean.groupId(), clean.inputTopics());
         log("clean job: %,d events in %.1f s: %,.0f/s", events, cleanSeconds, events / cleanSeconds);
@@ -159,15 +159,55 @@ class ReplayThroughputBenchmark {
         RollupJobConfig rollup = RollupJobConfig.parse(args.toArray(String[]::new));
         RollupPlan plan = RollupPlan.from(RollupJob.loadCatalog(null));
         StreamExecutionEnvironment env = env(rollup.checkpointInterval());
-        RollupJob.defineWorkflow(env, PulseKafka.source(BOOTSTRAP, List.of(rollup.inputTopic()), rollup.groupId(), false),
+        RollupJob.defineWorkflow(env, PulseKafka.cleanEventsSource(BOOTSTRAP, rollup.inputTopic(), rollup.groupId()),
                 RollupJob.kafkaSinks(rollup, plan), plan, rollup.timing());
         double rollupSeconds = runUntilCaughtUp(env, "bench rollup", rollup.groupId(), List.of(rollup.inputTopic()));
         log("rollup job: %,d events in %.1f s: %,.0f/s", events, rollupSeconds, events / rollupSeconds);
         long rows = countRows(plan.windows().stream().map(w -> w.topic() + suffix).toList());
         log("rollup rows written: %,d (%.1f events per row)", rows, (double) events / rows);
         // a replay that reads the backlog out of event-time order sends events beyond the allowed lateness here
-        log("late events (in no rollup): %,d", countRows(List.of(Topics.EVENTS_LATE + suffix)));
+        long late = countRows(List.of(Topics.EVENTS_LATE + suffix));
+        log("late events (in no rollup): %,d", late);
+        if (late > 0) {
+            logDisorder(Topics.EVENTS_CLEAN + suffix);
+        }
         return rollupSeconds;
+    }
+
+    /** How far each partition's records fall behind the newest event time before them: what makes events late. */
+    private static void logDisorder(String topic) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-disorder-" + UUID.randomUUID());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        Map<Integer, Long> newest = new HashMap<>();
+        Map<Integer, Long> worst = new HashMap<>();
+        Map<Integer, Long> behindAnHour = new HashMap<>();
+        Map<Integer, Long> firstBehindAt = new HashMap<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            int empty = 0;
+            while (empty < 5) {
+                var records = consumer.poll(java.time.Duration.ofSeconds(1));
+                empty = records.isEmpty() ? empty + 1 : 0;
+                for (var r : records) {
+                    long max = Math.max(newest.getOrDefault(r.partition(), Long.MIN_VALUE), r.timestamp());
+                    newest.put(r.partition(), max);
+                    long behind = max - r.timestamp();
+                    worst.merge(r.partition(), behind, Math::max);
+                    if (behind > 3_600_000L) {
+                        behindAnHour.merge(r.partition(), 1L, Long::sum);
+                        firstBehindAt.putIfAbsent(r.partition(), r.offset());
+                    }
+                }
+            }
+        }
+        log("%s disorder per partition: largest lag behind the partition's newest event time (min) %s; records more "
+                + "than 1 h behind %s, the first at offset %s", topic,
+                worst.entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue() / 60_000)),
+                behindAnHour, firstBehindAt);
     }
 
     /**

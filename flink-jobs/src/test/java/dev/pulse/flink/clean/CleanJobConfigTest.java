@@ -23,7 +23,8 @@ class CleanJobConfigTest {
         CleanJobConfig config = CleanJobConfig.parse(new String[] {"--replay-max-drift", "90s",
                 "--replay-alignment-interval", "0.05s"});
 
-        assertThat(config.alignment()).isEqualTo(new ReplayAlignment.Settings(Duration.ofSeconds(90), Duration.ofMillis(50)));
+        assertThat(config.alignment()).isEqualTo(new ReplayAlignment.Settings(Duration.ofSeconds(90), Duration.ofMillis(50),
+                Duration.ofSeconds(10)));
     }
 
     @Test
