@@ -51,6 +51,9 @@ record EventFields(String eventId, String eventType, String userId, long timesta
      * which accepts what it always accepted and explains what it refuses.
      */
     static EventFields read(byte[] json) {
+        if (json == null) {
+            return null; // a tombstone: the whole parse refuses it with its reason
+        }
         try (JsonParser parser = JSON.createParser(json)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return null;

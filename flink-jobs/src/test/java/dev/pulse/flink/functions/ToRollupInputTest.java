@@ -70,8 +70,10 @@ class ToRollupInputTest {
             harness.processElement(new RawRecord("events.clean", 0, 3, T0,
                     "{\"event_id\":\"e1\",\"event_type\":\"click\"}".getBytes(UTF_8), false), T0);
 
+            harness.processElement(new RawRecord("events.clean", 0, 4, T0, null, false), T0);
+
             assertThat(harness.extractOutputValues()).isEmpty();
-            assertThat(harness.getSideOutput(ToRollupInput.DEAD_LETTERS)).singleElement()
+            assertThat(harness.getSideOutput(ToRollupInput.DEAD_LETTERS)).hasSize(2).first()
                     .satisfies(letter -> assertThat(letter.getValue().reason()).contains("user_id"));
         }
     }
