@@ -4,14 +4,17 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.pulse.model.event.Event;
+import dev.pulse.model.event.EventContext;
 import dev.pulse.model.event.IsoInstantParser;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Set;
 
 /**
- * The fields of a canonical clean event the rollup reads (all but {@code properties}), read in one streaming pass
- * without building an {@code Event}: the properties map and the records around it were most of what reading a
- * clean event cost the rollup job.
+ * An event's fields outside {@code properties}: what the rollup reads of a clean event. {@link #read} takes them from
+ * a canonical clean event in one streaming pass, without building an {@code Event} and its properties map, which the
+ * rollup does not use; {@link #of} takes them from an event parsed whole.
  *
  * @param timestamp event time in epoch milliseconds
  * @param revenue   null when the event has none
@@ -20,17 +23,21 @@ record EventFields(String eventId, String eventType, String userId, long timesta
                    String country, String device, String platform) {
 
     private static final JsonFactory JSON = new JsonFactory();
+    private static final Set<String> FIELD_PATHS = Set.of("event_type", "user_id", "event_id", "currency", "revenue",
+            "context.country", "context.device", "context.platform");
 
-    /** Whether {@link #value} can answer a catalog field path; {@code properties.*} needs the whole event. */
-    static boolean answers(String field) {
-        return switch (field) {
-            case "event_type", "user_id", "event_id", "currency", "revenue", "context.country", "context.device",
-                 "context.platform" -> true;
-            default -> false;
-        };
+    static EventFields of(Event event) {
+        EventContext context = event.context();
+        return new EventFields(event.eventId(), event.eventType(), event.userId(), event.timestamp().toEpochMilli(),
+                event.revenue(), event.currency(), context.country(), context.device(), context.platform());
     }
 
-    /** The value of a field {@link #answers} answers, as {@code FieldPaths} reads it from the whole event. */
+    /** Whether {@link #value} answers a catalog field path; {@code properties.*} needs the whole event. */
+    static boolean answers(String field) {
+        return FIELD_PATHS.contains(field);
+    }
+
+    /** The value of a catalog field path outside {@code properties}, as text. */
     String value(String field) {
         return switch (field) {
             case "event_type" -> eventType;
@@ -41,7 +48,7 @@ record EventFields(String eventId, String eventType, String userId, long timesta
             case "context.country" -> country;
             case "context.device" -> device;
             case "context.platform" -> platform;
-            default -> throw new IllegalArgumentException("not read without the whole event: " + field);
+            default -> throw new IllegalArgumentException("unknown event field " + field);
         };
     }
 

@@ -30,13 +30,13 @@ public class ToRollupInput extends ProcessFunction<RawRecord, RollupInput> {
     private static final char SEPARATOR = '\u001f';
 
     private final RollupPlan plan;
-    /** Whether {@link EventFields} reads every rollup dimension, so canonical events need not be read whole. */
-    private final boolean readsCanonical;
+    /** Whether {@link EventFields} holds every rollup dimension, so clean events need not be read whole. */
+    private final boolean quickReadAnswers;
     private transient Counter withoutFamily;
 
     public ToRollupInput(RollupPlan plan) {
         this.plan = plan;
-        this.readsCanonical = plan.dimensionFields().stream().allMatch(EventFields::answers);
+        this.quickReadAnswers = plan.dimensionFields().stream().allMatch(EventFields::answers);
     }
 
     @Override
@@ -48,7 +48,7 @@ public class ToRollupInput extends ProcessFunction<RawRecord, RollupInput> {
     public void processElement(RawRecord record, Context ctx, Collector<RollupInput> out) {
         // events.clean holds only EventJson.write's bytes (the clean job has never written another form), so no
         // header is needed to try the quick read; anything it declines is read whole, as before
-        EventFields fields = readsCanonical ? EventFields.read(record.value()) : null;
+        EventFields fields = quickReadAnswers ? EventFields.read(record.value()) : null;
         if (fields != null) {
             emit(fields.eventType(), fields::value, fields.timestamp(), fields.revenue(), fields.userId(), record, out);
             return;
@@ -61,7 +61,7 @@ public class ToRollupInput extends ProcessFunction<RawRecord, RollupInput> {
                     String.valueOf(e.getMessage()), record.value()));
             return;
         }
-        emit(event.eventType(), field -> FieldPaths.value(event, field), event.timestamp().toEpochMilli(),
+        emit(event.eventType(), FieldPaths.of(event), event.timestamp().toEpochMilli(),
                 event.revenue(), event.userId(), record, out);
     }
 
