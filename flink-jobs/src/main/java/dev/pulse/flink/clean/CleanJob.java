@@ -9,17 +9,13 @@ import dev.pulse.flink.functions.ReplayAlignment;
 import dev.pulse.flink.kafka.JsonRecords;
 import dev.pulse.flink.kafka.PulseKafka;
 import dev.pulse.flink.config.Checkpointing;
-import dev.pulse.model.event.CanonicalEvent;
 import java.time.Duration;
-import java.util.List;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeader;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
@@ -28,10 +24,6 @@ import static java.nio.charset.StandardCharsets.UTF_8;
  * exactly once; records that are not valid events go to {@code events.dlq}.
  */
 public final class CleanJob {
-
-    /** Every clean event is in {@code EventJson.write}'s form, passed through or written here; readers may rely on it. */
-    private static final List<Header> CANONICAL =
-            List.of(new RecordHeader(CanonicalEvent.HEADER, CanonicalEvent.headerValue()));
 
     /** Where the job's output goes: tests pass collecting sinks, production exactly-once Kafka sinks. */
     public record Sinks(Sink<CleanEvent> clean, Sink<DeadLetter> deadLetters) {
@@ -73,8 +65,7 @@ public final class CleanJob {
         String dlqTopic = config.deadLetterTopic();
         KafkaRecordSerializationSchema<CleanEvent> clean = (event, context, timestamp) ->
                 // keyed by user, stamped with the event time: what every reader of events.clean relies on
-                new ProducerRecord<>(cleanTopic, null, event.timestamp(), event.userId().getBytes(UTF_8), event.json(),
-                        CANONICAL);
+                new ProducerRecord<>(cleanTopic, null, event.timestamp(), event.userId().getBytes(UTF_8), event.json());
         KafkaRecordSerializationSchema<DeadLetter> dlq = (letter, context, timestamp) ->
                 new ProducerRecord<>(dlqTopic, null, System.currentTimeMillis(),
                         letter.sourceTopic() == null ? null : letter.sourceTopic().getBytes(UTF_8),

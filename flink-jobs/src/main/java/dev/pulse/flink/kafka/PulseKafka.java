@@ -35,29 +35,28 @@ public final class PulseKafka {
      * {@code events.clean} and the rollup job sent up to half of a sparse backlog to {@code events.late}.
      */
     public static KafkaSource<RawRecord> rawEventsSource(String bootstrap, List<String> topics, String groupId) {
-        return builder(bootstrap, topics, groupId, true)
+        return builder(bootstrap, topics, groupId)
                 .setProperty(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(RAW_PARTITION_FETCH_BYTES))
                 .build();
     }
 
     /**
-     * The rollup job's source: {@code events.clean}, without looking at headers (the clean job writes only
-     * {@code EventJson.write}'s form). Only committed transactions are read, so a rollup never sees records of a
-     * clean-job transaction that is later aborted.
+     * The rollup job's source: {@code events.clean}. Only committed transactions are read, so a rollup never sees
+     * records of a clean-job transaction that is later aborted.
      */
     public static KafkaSource<RawRecord> cleanEventsSource(String bootstrap, String topic, String groupId) {
-        return builder(bootstrap, List.of(topic), groupId, false).build();
+        return builder(bootstrap, List.of(topic), groupId).build();
     }
 
     /** Reads topics from the group's committed offsets (the earliest on first start), committed transactions only. */
     private static org.apache.flink.connector.kafka.source.KafkaSourceBuilder<RawRecord> builder(
-            String bootstrap, List<String> topics, String groupId, boolean readsFormatHeader) {
+            String bootstrap, List<String> topics, String groupId) {
         return KafkaSource.<RawRecord>builder()
                 .setBootstrapServers(bootstrap)
                 .setTopics(topics)
                 .setGroupId(groupId)
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-                .setDeserializer(new RawRecordDeserializer(readsFormatHeader))
+                .setDeserializer(new RawRecordDeserializer())
                 .setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")
                 // offsets are committed on checkpoints; they only show progress (Flink's state is the truth)
                 .setProperty("commit.offsets.on.checkpoint", "true")

@@ -11,20 +11,9 @@ import org.apache.kafka.common.header.Header;
 /** Passes Kafka records on untouched: parsing (and rejecting) is the job's first operator. */
 public final class RawRecordDeserializer implements KafkaRecordDeserializationSchema<RawRecord> {
 
-    private final boolean readsFormatHeader;
-
-    /**
-     * @param readsFormatHeader whether to look for the {@link CanonicalEvent} header; a reader that does not need
-     *                          it saves the decoding of every record's header name (a sixth of the rollup's source
-     *                          thread), and its records are never marked canonical
-     */
-    public RawRecordDeserializer(boolean readsFormatHeader) {
-        this.readsFormatHeader = readsFormatHeader;
-    }
-
     @Override
     public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<RawRecord> out) {
-        Header format = readsFormatHeader ? record.headers().lastHeader(CanonicalEvent.HEADER) : null;
+        Header format = record.headers().lastHeader(CanonicalEvent.HEADER);
         out.collect(new RawRecord(record.topic(), record.partition(), record.offset(), record.timestamp(),
                 record.value(), format != null && CanonicalEvent.isCanonical(format.value())));
     }
