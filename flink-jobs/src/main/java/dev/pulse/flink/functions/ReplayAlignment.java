@@ -24,6 +24,14 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
  * <p>The watermark is the newest Kafka timestamp (the event time) seen, but never ahead of the clock: a live event
  * stamped in the future must not pause its partition until the others catch up with it. Partitions without
  * records for {@link Settings#idleness} do not hold the others back.
+ *
+ * <p>A partition is paused only when its watermark is seen past the allowed drift. Emitted only periodically (every
+ * 200 ms), a partition of sparse events read at full speed ran far past it in between: a cold replay of 500,000
+ * events over 6 hours put up to 200 minutes of disorder into {@code events.clean}, and thousands of events into
+ * {@code events.late}. So the watermark is also emitted as the records are read, each time it moved by a
+ * {@link #STEPS_PER_DRIFT}th of the drift: the partition pauses within that much event time of the limit, and the
+ * readers report fresh watermarks at every alignment update. That is a few emissions per replayed minute of event
+ * time, and one per {@code maxDrift / STEPS_PER_DRIFT} of live traffic.
  */
 public final class ReplayAlignment implements WatermarkGenerator<RawRecord> {
 
@@ -42,10 +50,20 @@ public final class ReplayAlignment implements WatermarkGenerator<RawRecord> {
                 new Settings(Duration.ofMinutes(5), Duration.ofMillis(100), Duration.ofSeconds(10));
     }
 
+    /** How many watermarks a partition emits, as it reads, per drift of event time. */
+    static final int STEPS_PER_DRIFT = 10;
+
+    private final long step;
     private long newest = Long.MIN_VALUE;
+    private long emitted = Long.MIN_VALUE;
+
+    ReplayAlignment(Duration maxDrift) {
+        this.step = Math.max(1, maxDrift.toMillis() / STEPS_PER_DRIFT);
+    }
 
     public static WatermarkStrategy<RawRecord> strategy(Settings settings) {
-        return WatermarkStrategy.<RawRecord>forGenerator(context -> new ReplayAlignment())
+        Duration maxDrift = settings.maxDrift();
+        return WatermarkStrategy.<RawRecord>forGenerator(context -> new ReplayAlignment(maxDrift))
                 .withTimestampAssigner((record, kafkaTimestamp) -> record.timestamp())
                 .withIdleness(settings.idleness())
                 .withWatermarkAlignment(GROUP, settings.maxDrift(), settings.updateInterval());
@@ -54,12 +72,20 @@ public final class ReplayAlignment implements WatermarkGenerator<RawRecord> {
     @Override
     public void onEvent(RawRecord record, long eventTimestamp, WatermarkOutput output) {
         newest = Math.max(newest, Math.min(eventTimestamp, System.currentTimeMillis()));
+        if (emitted == Long.MIN_VALUE || newest - emitted >= step) {
+            emit(output);
+        }
     }
 
     @Override
     public void onPeriodicEmit(WatermarkOutput output) {
         if (newest != Long.MIN_VALUE) {
-            output.emitWatermark(new Watermark(newest - 1));
+            emit(output);
         }
+    }
+
+    private void emit(WatermarkOutput output) {
+        output.emitWatermark(new Watermark(newest - 1));
+        emitted = newest;
     }
 }
