@@ -20,13 +20,20 @@ final class PulseService implements Component {
     private final int port;
     private final MemorySize heap;
     private final List<String> dependsOn;
+    private final List<String> jvmFlags;
 
     PulseService(StackContext context, String module, int port, List<String> dependsOn) {
+        this(context, module, port, dependsOn, List.of());
+    }
+
+    /** @param jvmFlags flags for this service's JVM, measured for it (see the module's README) */
+    PulseService(StackContext context, String module, int port, List<String> dependsOn, List<String> jvmFlags) {
         this.context = context;
         this.module = module;
         this.port = port;
         this.heap = context.memory().services();
         this.dependsOn = List.copyOf(dependsOn);
+        this.jvmFlags = List.copyOf(jvmFlags);
     }
 
     /** Whether the module exists in this checkout; services are added to the stack as their modules appear. */
@@ -77,6 +84,7 @@ final class PulseService implements Component {
     public List<String> command(StackContext context) {
         return new JvmCommand(context, this)
                 .heap(heap.jvm())
+                .flags(jvmFlags)
                 .flag("-Dpulse.home=" + context.layout().root())
                 .flag("-jar")
                 .main(runningJar().toString(), "--server.port=" + port, "--spring.profiles.active=local");
