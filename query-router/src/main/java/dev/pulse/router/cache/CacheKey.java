@@ -15,8 +15,11 @@ import java.util.TreeSet;
  */
 public final class CacheKey {
 
-    /** v3: the value is {@link CachedRows} (v2 held the JSON array of rows, v1 wrapped it in an object). */
-    public static final String PREFIX = "pulse:qr:v3:";
+    /**
+     * v4: the value is its expiry time, then {@link CachedRows} (v3 had no expiry time, v2 held the JSON array of
+     * rows, v1 wrapped it in an object).
+     */
+    public static final String PREFIX = "pulse:qr:v4:";
 
     private CacheKey() {
     }

@@ -10,9 +10,11 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,19 +23,28 @@ import org.slf4j.LoggerFactory;
  * The answer cache in Redis, through Lettuce. Redis being down makes answers slower, never failed: a failed
  * call reports {@link Lookup#bypass()} and Redis is left alone for {@code retryAfter}, so an outage does not
  * add a command timeout to every query.
+ *
+ * <p>A stored value starts with its expiry time (8 bytes, milliseconds since the epoch), so that whoever reads it
+ * knows how long it may keep a copy ({@link LocalAnswers}) without asking Redis for the key's TTL.
  */
 public class QueryCache implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(QueryCache.class);
 
-    /** What a lookup found: the cached bytes, nothing, or that the cache was not usable. */
-    public record Lookup(Status status, byte[] value) {
+    /** What a lookup found: the cached bytes and until when they hold, nothing, or that the cache was not usable. */
+    public record Lookup(Status status, byte[] value, Instant expiresAt) {
         public enum Status { HIT, MISS, BYPASS }
 
         public static Lookup bypass() {
-            return new Lookup(Status.BYPASS, null);
+            return new Lookup(Status.BYPASS, null, null);
+        }
+
+        static Lookup miss() {
+            return new Lookup(Status.MISS, null, null);
         }
     }
+
+    private static final int EXPIRY_BYTES = Long.BYTES;
 
     private final RedisClient client;
     private final Duration retryAfter;
@@ -61,8 +72,12 @@ public class QueryCache implements AutoCloseable {
     public Lookup get(String key) {
         return connection().map(c -> {
             try {
-                byte[] value = c.sync().get(key);
-                return value == null ? new Lookup(Lookup.Status.MISS, null) : new Lookup(Lookup.Status.HIT, value);
+                byte[] stored = c.sync().get(key);
+                if (stored == null || stored.length < EXPIRY_BYTES) {
+                    return Lookup.miss();
+                }
+                Instant expiresAt = Instant.ofEpochMilli(ByteBuffer.wrap(stored).getLong());
+                return new Lookup(Lookup.Status.HIT, Arrays.copyOfRange(stored, EXPIRY_BYTES, stored.length), expiresAt);
             } catch (RuntimeException e) {
                 failed("GET", e);
                 return Lookup.bypass();
@@ -70,11 +85,17 @@ public class QueryCache implements AutoCloseable {
         }).orElseGet(Lookup::bypass);
     }
 
-    /** Stores a value; false when Redis could not take it. */
-    public boolean put(String key, byte[] value, Duration ttl) {
+    /** Stores a value until {@code expiresAt}; false when Redis could not take it. */
+    public boolean put(String key, byte[] value, Instant expiresAt) {
+        long ttlMillis = expiresAt.toEpochMilli() - clock.millis();
+        if (ttlMillis <= 0) {
+            return false;
+        }
+        byte[] stored = ByteBuffer.allocate(EXPIRY_BYTES + value.length).putLong(expiresAt.toEpochMilli()).put(value)
+                .array();
         return connection().map(c -> {
             try {
-                c.sync().set(key, value, SetArgs.Builder.px(ttl.toMillis()));
+                c.sync().set(key, stored, SetArgs.Builder.px(ttlMillis));
                 return true;
             } catch (RuntimeException e) {
                 failed("SET", e);

@@ -6,6 +6,7 @@ import dev.pulse.router.admin.DatasourceVersions;
 import dev.pulse.router.admin.SharedVersions;
 import dev.pulse.router.cache.CachePolicy;
 import dev.pulse.router.cache.DataProgress;
+import dev.pulse.router.cache.LocalAnswers;
 import dev.pulse.router.cache.ProgressConsumer;
 import dev.pulse.router.cache.QueryCache;
 import dev.pulse.router.druid.DruidExecutor;
@@ -117,7 +118,7 @@ class RouterConfiguration {
                 new Router(catalog, limits.maxRollupRange()),
                 new MetricSqlBuilder(catalog),
                 new MetricValues(catalog),
-                versions, progress, cache,
+                versions, progress, cache, new LocalAnswers(cacheSettings.localBytes(), clock),
                 new CachePolicy(cacheSettings.liveTtl(), cacheSettings.settledTtl(), cacheSettings.settleAfter()),
                 cacheSettings.enabled() ? cacheSettings.maxResultBytes() : -1,
                 druid, new QueryMetrics(meters), json, clock);

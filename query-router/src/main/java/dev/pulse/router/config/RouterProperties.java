@@ -49,10 +49,11 @@ public record RouterProperties(
      * @param settledTtl     for ranges that ended before that
      * @param maxResultBytes results larger than this are not cached
      * @param retryAfter     how long Redis is left alone after a failure, so an outage costs no per-query timeout
+     * @param localBytes     memory for the most used answers in this instance, in front of Redis; 0 for none
      */
     public record Cache(boolean enabled, @NotBlank String redisUri, @NotNull Duration liveTtl,
                         @NotNull Duration settledTtl, @NotNull Duration settleAfter, @Min(0) int maxResultBytes,
-                        @NotNull Duration commandTimeout, @NotNull Duration retryAfter) {
+                        @NotNull Duration commandTimeout, @NotNull Duration retryAfter, @Min(0) long localBytes) {
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.pulse.router.cache.CachedRows;
 import dev.pulse.router.cache.CachePolicy;
 import dev.pulse.router.cache.Coalescer;
 import dev.pulse.router.cache.DataProgress;
+import dev.pulse.router.cache.LocalAnswers;
 import dev.pulse.router.cache.QueryCache;
 import dev.pulse.router.druid.DatasourceMissingException;
 import dev.pulse.router.druid.DruidExecutor;
@@ -37,6 +38,7 @@ public class MetricQueryService {
     private final DatasourceVersions versions;
     private final DataProgress progress;
     private final QueryCache cache;
+    private final LocalAnswers local;
     private final CachePolicy policy;
     private final int maxCachedBytes;
     private final Coalescer coalescer = new Coalescer();
@@ -47,8 +49,8 @@ public class MetricQueryService {
 
     public MetricQueryService(QueryNormaliser normaliser, Router router, MetricSqlBuilder sqlBuilder,
                               MetricValues values, DatasourceVersions versions, DataProgress progress,
-                              QueryCache cache, CachePolicy policy, int maxCachedBytes, DruidExecutor druid,
-                              QueryMetrics metrics, JsonMapper json, Clock clock) {
+                              QueryCache cache, LocalAnswers local, CachePolicy policy, int maxCachedBytes,
+                              DruidExecutor druid, QueryMetrics metrics, JsonMapper json, Clock clock) {
         this.normaliser = normaliser;
         this.router = router;
         this.sqlBuilder = sqlBuilder;
@@ -56,6 +58,7 @@ public class MetricQueryService {
         this.versions = versions;
         this.progress = progress;
         this.cache = cache;
+        this.local = local;
         this.policy = policy;
         this.maxCachedBytes = maxCachedBytes;
         this.druid = druid;
@@ -94,8 +97,15 @@ public class MetricQueryService {
                 : progress.latest().orElse(null);
         String key = CacheKey.of(query, route, physical, CachePolicy.dataVersion(dataProgress, query.range()));
         // a negative size gate means the cache is switched off
+        byte[] inMemory = maxCachedBytes < 0 ? null : local.get(key);
+        if (inMemory != null) {
+            metrics.cache("hit");
+            metrics.localHit();
+            return new CachedAnswer(CachedRows.of(inMemory), info, "hit", queryId);
+        }
         QueryCache.Lookup lookup = maxCachedBytes < 0 ? QueryCache.Lookup.bypass() : cache.get(key);
         if (lookup.status() == QueryCache.Lookup.Status.HIT) {
+            local.put(key, lookup.value(), lookup.expiresAt());
             metrics.cache("hit");
             return new CachedAnswer(CachedRows.of(lookup.value()), info, "hit", queryId);
         }
@@ -132,7 +142,10 @@ public class MetricQueryService {
         byte[] bytes = json.writeValueAsBytes(rows);
         // big answers would crowd out the many small dashboard answers the cache is for
         if (bytes.length <= maxCachedBytes) {
-            cache.put(key, CachedRows.compress(bytes).bytes(), policy.ttl(query.range(), now));
+            byte[] stored = CachedRows.compress(bytes).bytes();
+            Instant expiresAt = now.plus(policy.ttl(query.range(), now));
+            cache.put(key, stored, expiresAt);
+            local.put(key, stored, expiresAt);
         }
     }
 }

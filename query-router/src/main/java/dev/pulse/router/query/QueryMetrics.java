@@ -19,6 +19,11 @@ public final class QueryMetrics {
         meters.counter("pulse.query.cache", "result", result).increment();
     }
 
+    /** A hit served from this instance's memory ({@code LocalAnswers}); also counted as a hit above. */
+    void localHit() {
+        meters.counter("pulse.query.cache.local.hits").increment();
+    }
+
     void coalesced() {
         meters.counter("pulse.query.cache.coalesced").increment();
     }

@@ -46,6 +46,8 @@ class DegradedModesIT {
             awaitPort(port);
             try (RouterInstance router = new RouterInstance(stack, Map.of(
                     "pulse.router.cache.redis-uri", "redis://localhost:" + port,
+                    // Redis alone: the instance's own copies (LocalAnswers) would answer the repeats below as hits
+                    "pulse.router.cache.local-bytes", "0",
                     "pulse.router.progress.enabled", "false"))) {
                 router.useDatasources(data.physicalByLogical);
                 Answer miss = router.post("/v1/query/metrics", RouterInstance.VIEWER, query(data));

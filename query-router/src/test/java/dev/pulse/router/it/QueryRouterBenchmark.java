@@ -145,9 +145,9 @@ class QueryRouterBenchmark {
                 time(WARM_UP_RUNS, () -> cached.postTimed("/v1/query/metrics", RouterInstance.VIEWER, query));
                 time(WARM_UP_RUNS, () -> cached.postTimed("/v1/query/adhoc", RouterInstance.ANALYST, query));
                 line("| (cached: after %d unmeasured runs of each on the instance) | | | |", WARM_UP_RUNS);
-                row("rollup, cached (Redis hit)",
+                row("rollup, cached (hit)",
                         time(cachedRuns, () -> cached.postTimed("/v1/query/metrics", RouterInstance.VIEWER, query)));
-                row("raw, cached (Redis hit)",
+                row("raw, cached (hit)",
                         time(cachedRuns, () -> cached.postTimed("/v1/query/adhoc", RouterInstance.ANALYST, query)));
                 // what any request costs on this machine at the time, to read the cached rows against
                 String oneRow = query.replace("\"granularity\":\"hour\",\"groupBy\":[\"country\"]",
@@ -159,6 +159,14 @@ class QueryRouterBenchmark {
                 time(WARM_UP_RUNS, () -> cached.getTimed("/v1/catalog", RouterInstance.VIEWER));
                 row("baseline: `GET /v1/catalog` (neither Druid nor Redis)",
                         time(cachedRuns, () -> cached.getTimed("/v1/catalog", RouterInstance.VIEWER)));
+            }
+            // the same hits from Redis alone, without the instance's copies (LocalAnswers)
+            try (RouterInstance redisOnly = new RouterInstance(stack, Map.of("pulse.router.progress.enabled", "false",
+                    "pulse.router.cache.settled-ttl", "1h", "pulse.router.cache.local-bytes", "0"))) {
+                redisOnly.useDatasources(datasources);
+                time(WARM_UP_RUNS, () -> redisOnly.postTimed("/v1/query/metrics", RouterInstance.VIEWER, query));
+                row("baseline: rollup, cached, Redis only (`local-bytes` 0)",
+                        time(cachedRuns, () -> redisOnly.postTimed("/v1/query/metrics", RouterInstance.VIEWER, query)));
             }
             line("");
             line("Rollup vs raw, uncached: %.1fx faster at p50, %.1fx at p99.",
@@ -266,14 +274,16 @@ class QueryRouterBenchmark {
             long druidQueries = (long) meters.find("pulse.query.druid.latency").timers().stream()
                     .mapToLong(t -> t.count()).sum();
             long hits = (long) meters.counter("pulse.query.cache", "result", "hit").count();
+            long localHits = (long) meters.counter("pulse.query.cache.local.hits").count();
             long coalesced = (long) meters.counter("pulse.query.cache.coalesced").count();
             line("");
             line("Replay: %,d viewers x 4 panels every 5 s for %d s: %,d panel queries in %.0f s (%.0f/s), failed by"
                     + " HTTP status %s, largest start delay %d ms.", VIEWERS, REPLAY.toSeconds(), requests.get(),
                     seconds, requests.get() / seconds, failures.isEmpty() ? "none" : failures, lateMillis.get());
             line("Without a cache every panel query is a Druid query: %,d. With the cache: %,d Druid queries"
-                    + " (%,d Redis hits, %,d misses coalesced into another's query): %.0fx fewer.",
-                    requests.get(), druidQueries, hits, coalesced, (double) requests.get() / Math.max(1, druidQueries));
+                    + " (%,d cache hits, %,d of them from the instance's memory, %,d misses coalesced into another's"
+                    + " query): %.0fx fewer.",
+                    requests.get(), druidQueries, hits, localHits, coalesced, (double) requests.get() / Math.max(1, druidQueries));
         }
     }
 

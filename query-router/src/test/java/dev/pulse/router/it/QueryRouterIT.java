@@ -130,6 +130,27 @@ class QueryRouterIT {
     }
 
     @Test
+    void anotherInstanceHitsRedisOnceThenItsOwnCopy(StackAddresses stack) throws Exception {
+        String query = "{\"metrics\":[\"events\"],\"range\":" + range() + ",\"granularity\":\"day\","
+                + "\"groupBy\":[\"device\"]}";
+        Answer first = router.post("/v1/query/metrics", RouterInstance.VIEWER, query);
+        assertThat(first.cache()).as(first.body().toString()).isIn("miss", "hit");
+        try (RouterInstance other = new RouterInstance(stack, Map.of("pulse.router.cache.live-ttl", "10m"))) {
+            other.useDatasources(data.physicalByLogical);
+            io.micrometer.core.instrument.MeterRegistry meters = other.bean(io.micrometer.core.instrument.MeterRegistry.class);
+
+            Answer fromRedis = other.post("/v1/query/metrics", RouterInstance.VIEWER, query);
+            assertThat(meters.counter("pulse.query.cache.local.hits").count()).isZero();
+            Answer fromMemory = other.post("/v1/query/metrics", RouterInstance.VIEWER, query);
+
+            assertThat(fromRedis.cache()).isEqualTo("hit");
+            assertThat(fromMemory.cache()).isEqualTo("hit");
+            assertThat(meters.counter("pulse.query.cache.local.hits").count()).isEqualTo(1.0);
+            assertThat(fromMemory.rows()).isEqualTo(fromRedis.rows()).isEqualTo(first.rows());
+        }
+    }
+
+    @Test
     void aNewProgressSignalRetiresLiveEntries(StackAddresses stack) throws Exception {
         String live = "{\"metrics\":[\"events\"],\"range\":{\"last\":\"24h\"},\"granularity\":\"hour\","
                 + "\"groupBy\":[\"device\"]}";
