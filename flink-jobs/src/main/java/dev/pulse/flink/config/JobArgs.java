@@ -42,13 +42,15 @@ public final class JobArgs {
             return defaultValue;
         }
         try {
-            Duration d = Duration.parse(value.toUpperCase().startsWith("P") ? value : "PT" + value);
+            Duration d = value.toLowerCase().endsWith("ms")
+                    ? Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2).trim()))
+                    : Duration.parse(value.toUpperCase().startsWith("P") ? value : "PT" + value);
             if (d.isNegative() || d.isZero()) {
                 problems.add("--" + name + ": must be positive, was " + value);
             }
             return d;
         } catch (RuntimeException e) {
-            problems.add("--" + name + ": '" + value + "' is not a duration (30s, 5m, 24h or PT24H)");
+            problems.add("--" + name + ": '" + value + "' is not a duration (100ms, 30s, 5m, 24h or PT24H)");
             return defaultValue;
         }
     }

@@ -28,6 +28,15 @@ class CleanJobConfigTest {
     }
 
     @Test
+    void readsMillisecondsToo() {
+        CleanJobConfig config = CleanJobConfig.parse(new String[] {"--replay-alignment-interval", "150ms"});
+
+        assertThat(config.alignment().updateInterval()).isEqualTo(Duration.ofMillis(150));
+        assertThatThrownBy(() -> CleanJobConfig.parse(new String[] {"--replay-alignment-interval", "0ms"}))
+                .hasMessageContaining("--replay-alignment-interval: must be positive");
+    }
+
+    @Test
     void refusesADriftThatIsNoDuration() {
         assertThatThrownBy(() -> CleanJobConfig.parse(new String[] {"--replay-max-drift", "soon"}))
                 .hasMessageContaining("--replay-max-drift: 'soon' is not a duration");
