@@ -122,8 +122,9 @@ class ReplayThroughputBenchmark {
         log("produced %,d events (%,d MB) in %.1f s: %,.0f/s", EVENTS, bytes >> 20, produceSeconds, EVENTS / produceSeconds);
 
         t0 = System.nanoTime();
-        long consumed = consumeAll(Topics.rawEventTopics().stream().map(t -> t + suffix).toList());
-        double ceilingSeconds = seconds(t0);
+        Read ceiling = consumeAll(Topics.rawEventTopics().stream().map(t -> t + suffix).toList());
+        long consumed = ceiling.records();
+        double ceilingSeconds = (ceiling.lastRecordNanos() - t0) / 1e9;
         log("plain consumer: %,d records in %.1f s: %,.0f/s", consumed, ceilingSeconds, consumed / ceilingSeconds);
 
         double cleanSeconds = runClean(suffix, EVENTS);
@@ -152,7 +153,7 @@ class ReplayThroughputBenchmark {
     /** Runs the rollup job over the suffix's events.clean backlog; returns its wall time. */
     private static double replayRollup(String suffix, long events) throws Exception {
         if (events < 0) {
-            events = consumeAll(List.of(Topics.EVENTS_CLEAN + suffix));
+            events = consumeAll(List.of(Topics.EVENTS_CLEAN + suffix)).records();
             log("events.clean%s holds %,d committed events", suffix, events);
         }
         List<String> args = new ArrayList<>(List.of("--bootstrap", BOOTSTRAP, "--topic-suffix", suffix,
@@ -286,6 +287,7 @@ class ReplayThroughputBenchmark {
         long start = Instant.parse("2026-11-27T00:00:00Z").toEpochMilli();
         long span = 6 * 3600_000L;
         long bytes = 0;
+        java.util.concurrent.atomic.AtomicLong failed = new java.util.concurrent.atomic.AtomicLong();
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
             for (long i = 0; i < events; i++) {
                 String type = TYPES[random.nextInt(TYPES.length)];
@@ -300,24 +302,39 @@ class ReplayThroughputBenchmark {
                 bytes += value.length;
                 // as the ingest service writes it: EventJson.write's bytes, marked so
                 producer.send(new ProducerRecord<>(e.family().topic() + suffix, null, ts, user.getBytes(UTF_8), value,
-                        CANONICAL));
+                        CANONICAL), (metadata, error) -> {
+                            if (error != null && failed.getAndIncrement() == 0) {
+                                log("a backlog record was not written: %s", error);
+                            }
+                        });
             }
+        }
+        if (failed.get() > 0) {
+            log("%,d of %,d backlog records were not written: the backlog is short by that many", failed.get(), events);
         }
         return bytes;
     }
 
-    /** Reads the backlog as fast as one plain consumer can: the ceiling. */
-    private static long consumeAll(List<String> topics) {
+    /** What a read found, and when its last record arrived. */
+    private record Read(long records, long lastRecordNanos) {
+    }
+
+    /**
+     * Reads the backlog as fast as one plain consumer can: the ceiling. Its time ends with the last record: a backlog
+     * short of {@code EVENTS} ends the read with 30 empty polls, which are no reading (they made the ceiling look
+     * 7 times slower in every run whose backlog missed a few records).
+     */
+    private static Read consumeAll(List<String> topics) {
         return read(topics, "bench-ceiling-", EVENTS, 30);
     }
 
     /** Counts every record of the topics: stops after five empty polls. */
     private static long countRows(List<String> topics) {
-        return read(topics, "bench-rows-", Long.MAX_VALUE, 5);
+        return read(topics, "bench-rows-", Long.MAX_VALUE, 5).records();
     }
 
     /** Reads committed records from the start until {@code stopAt} of them or {@code emptyPolls} empty polls. */
-    private static long read(List<String> topics, String groupPrefix, long stopAt, int emptyPolls) {
+    private static Read read(List<String> topics, String groupPrefix, long stopAt, int emptyPolls) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, groupPrefix + UUID.randomUUID());
@@ -325,6 +342,7 @@ class ReplayThroughputBenchmark {
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
         long count = 0;
+        long last = System.nanoTime();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
             consumer.subscribe(topics);
@@ -333,9 +351,12 @@ class ReplayThroughputBenchmark {
                 int n = consumer.poll(java.time.Duration.ofSeconds(1)).count();
                 count += n;
                 empty = n == 0 ? empty + 1 : 0;
+                if (n > 0) {
+                    last = System.nanoTime();
+                }
             }
         }
-        return count;
+        return new Read(count, last);
     }
 
     private static List<String> topics(String suffix) {
