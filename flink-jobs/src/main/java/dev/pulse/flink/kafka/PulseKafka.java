@@ -29,10 +29,10 @@ public final class PulseKafka {
 
     /**
      * The clean job's source: the raw event topics, with records marked canonical from their {@code CanonicalEvent}
-     * header. At most {@link #RAW_PARTITION_FETCH_BYTES} per partition and fetch: the readers read freely until their
-     * first watermark alignment (see {@code ReplayAlignment}), and with Kafka's default of 1 MB a fetch of a sparse
-     * partition spans more than an hour of event time, so the first fetches of a replay put hours of disorder into
-     * {@code events.clean} and the rollup job sent up to half of a sparse backlog to {@code events.late}.
+     * header. At most {@link #RAW_PARTITION_FETCH_BYTES} per partition and fetch: records already fetched for a
+     * partition still arrive after {@code ReplayAlignment} paused it, and with Kafka's default of 1 MB a fetch of a
+     * sparse partition spans more than an hour of event time, which a replay would put into {@code events.clean} as
+     * disorder.
      */
     public static KafkaSource<RawRecord> rawEventsSource(String bootstrap, List<String> topics, String groupId) {
         return builder(bootstrap, topics, groupId)

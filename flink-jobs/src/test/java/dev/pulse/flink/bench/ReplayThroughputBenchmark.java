@@ -178,11 +178,7 @@ class ReplayThroughputBenchmark {
 
     /** How far each partition's records fall behind the newest event time before them: what makes events late. */
     private static void logDisorder(String topic) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-disorder-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        Properties p = fromTheStart("bench-disorder-");
         Map<Integer, Long> newest = new HashMap<>();
         Map<Integer, Long> worst = new HashMap<>();
         Map<Integer, Long> behindAnHour = new HashMap<>();
@@ -315,6 +311,16 @@ class ReplayThroughputBenchmark {
         return bytes;
     }
 
+    /** A consumer of its own group, reading committed records from the start. */
+    private static Properties fromTheStart(String groupPrefix) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, groupPrefix + UUID.randomUUID());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        return p;
+    }
+
     /** What a read found, and when its last record arrived. */
     private record Read(long records, long lastRecordNanos) {
     }
@@ -335,11 +341,7 @@ class ReplayThroughputBenchmark {
 
     /** Reads committed records from the start until {@code stopAt} of them or {@code emptyPolls} empty polls. */
     private static Read read(List<String> topics, String groupPrefix, long stopAt, int emptyPolls) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, groupPrefix + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        Properties p = fromTheStart(groupPrefix);
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
         long count = 0;
         long last = System.nanoTime();

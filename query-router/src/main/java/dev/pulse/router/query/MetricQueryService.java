@@ -97,13 +97,14 @@ public class MetricQueryService {
                 : progress.latest().orElse(null);
         String key = CacheKey.of(query, route, physical, CachePolicy.dataVersion(dataProgress, query.range()));
         // a negative size gate means the cache is switched off
-        byte[] inMemory = maxCachedBytes < 0 ? null : local.get(key);
+        boolean cacheOn = maxCachedBytes >= 0;
+        byte[] inMemory = cacheOn ? local.get(key) : null;
         if (inMemory != null) {
             metrics.cache("hit");
             metrics.localHit();
             return new CachedAnswer(CachedRows.of(inMemory), info, "hit", queryId);
         }
-        QueryCache.Lookup lookup = maxCachedBytes < 0 ? QueryCache.Lookup.bypass() : cache.get(key);
+        QueryCache.Lookup lookup = cacheOn ? cache.get(key) : QueryCache.Lookup.bypass();
         if (lookup.status() == QueryCache.Lookup.Status.HIT) {
             local.put(key, lookup.value(), lookup.expiresAt());
             metrics.cache("hit");
