@@ -18,6 +18,7 @@ import dev.pulse.router.query.QueryNormaliser;
 import dev.pulse.router.routing.Router;
 import dev.pulse.router.security.ApiTokens;
 import dev.pulse.router.sql.MetricSqlBuilder;
+import dev.pulse.router.sql.StoredCells;
 import dev.pulse.router.sql.MetricValues;
 import dev.pulse.router.sql.SqlQueryService;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -116,7 +117,7 @@ class RouterConfiguration {
         return new MetricQueryService(
                 new QueryNormaliser(catalog, limits.defaultRows(), limits.maxRows()),
                 new Router(catalog, limits.maxRollupRange()),
-                new MetricSqlBuilder(catalog),
+                new MetricSqlBuilder(catalog), new StoredCells(catalog),
                 new MetricValues(catalog),
                 versions, progress, cache, new LocalAnswers(cacheSettings.localBytes(), clock),
                 new CachePolicy(cacheSettings.liveTtl(), cacheSettings.settledTtl(), cacheSettings.settleAfter()),

@@ -17,11 +17,13 @@ import dev.pulse.router.routing.Router;
 import dev.pulse.router.routing.Target;
 import dev.pulse.router.sql.MetricSqlBuilder;
 import dev.pulse.router.sql.MetricValues;
+import dev.pulse.router.sql.StoredCells;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,6 +36,7 @@ public class MetricQueryService {
     private final QueryNormaliser normaliser;
     private final Router router;
     private final MetricSqlBuilder sqlBuilder;
+    private final StoredCells storedCells;
     private final MetricValues values;
     private final DatasourceVersions versions;
     private final DataProgress progress;
@@ -48,12 +51,13 @@ public class MetricQueryService {
     private final Clock clock;
 
     public MetricQueryService(QueryNormaliser normaliser, Router router, MetricSqlBuilder sqlBuilder,
-                              MetricValues values, DatasourceVersions versions, DataProgress progress,
+                              StoredCells storedCells, MetricValues values, DatasourceVersions versions, DataProgress progress,
                               QueryCache cache, LocalAnswers local, CachePolicy policy, int maxCachedBytes,
                               DruidExecutor druid, QueryMetrics metrics, JsonMapper json, Clock clock) {
         this.normaliser = normaliser;
         this.router = router;
         this.sqlBuilder = sqlBuilder;
+        this.storedCells = storedCells;
         this.values = values;
         this.versions = versions;
         this.progress = progress;
@@ -114,8 +118,7 @@ public class MetricQueryService {
         Coalescer.Outcome<List<Map<String, Object>>> outcome;
         try {
             outcome = coalescer.run(key, () -> {
-                SqlQuery sql = sqlBuilder.build(query, route.target(), physical);
-                List<Map<String, Object>> rows = values.rows(query, druid.query(profile, sql, queryId, target));
+                List<Map<String, Object>> rows = values.rows(query, ask(query, route, physical, profile, queryId));
                 if (lookup.status() == QueryCache.Lookup.Status.MISS) {
                     store(key, rows, query, now);
                 }
@@ -137,6 +140,22 @@ public class MetricQueryService {
         String status = lookup.status() == QueryCache.Lookup.Status.MISS ? "miss" : "bypass";
         metrics.cache(status);
         return new QueryResponse(outcome.value(), info, status, queryId);
+    }
+
+    /** Druid's rows for the query: from the stored cells when each cell is one stored row, else grouped. */
+    private List<Map<String, Object>> ask(MetricQuery query, Route route, String physical, QueryProfile profile,
+                                          String queryId) {
+        String target = route.target().name().toLowerCase(Locale.ROOT);
+        Optional<SqlQuery> scan = storedCells.scan(query, route, physical);
+        if (scan.isPresent()) {
+            Optional<List<Map<String, Object>>> cells =
+                    storedCells.cells(query, druid.query(profile, scan.get(), queryId, target));
+            metrics.storedCells(cells.isPresent() ? "answered" : "repeated");
+            if (cells.isPresent()) {
+                return cells.get();
+            }
+        }
+        return druid.query(profile, sqlBuilder.build(query, route.target(), physical), queryId, target);
     }
 
     private void store(String key, List<Map<String, Object>> rows, MetricQuery query, Instant now) {

@@ -24,6 +24,14 @@ public final class QueryMetrics {
         meters.counter("pulse.query.cache.local.hits").increment();
     }
 
+    /**
+     * A query that could be answered from single stored rows ({@code StoredCells}): "answered" when it was,
+     * "repeated" when a cell had several rows and the grouped query ran after the scan.
+     */
+    void storedCells(String outcome) {
+        meters.counter("pulse.query.stored.cells", "outcome", outcome).increment();
+    }
+
     void coalesced() {
         meters.counter("pulse.query.cache.coalesced").increment();
     }

@@ -99,6 +99,14 @@ public final class DruidBatch {
         return submit(dataSchema, input, JSON.createObjectNode().put("type", "json"), 1);
     }
 
+    /** Adds the rows of local newline-delimited JSON files to a datasource, as new segments beside its others. */
+    public String appendLocal(ObjectNode dataSchema, String baseDir, String filter) throws Exception {
+        ObjectNode input = JSON.createObjectNode().put("type", "local").put("baseDir", baseDir).put("filter", filter);
+        ObjectNode task = task(dataSchema, input, JSON.createObjectNode().put("type", "json"), 1);
+        ((ObjectNode) task.path("spec").path("ioConfig")).put("appendToExisting", true);
+        return post(coordinator + "/druid/indexer/v1/task", task).get("task").asText();
+    }
+
     /** Ingests CSV files (no header) from a local directory with parallel sub-tasks, one per file at most. */
     public String ingestLocalCsv(ObjectNode dataSchema, String baseDir, String filter, List<String> columns,
                                  int subTasks) throws Exception {
@@ -114,6 +122,13 @@ public final class DruidBatch {
 
     private String submit(ObjectNode dataSchema, ObjectNode inputSource, ObjectNode inputFormat, int subTasks)
             throws Exception {
+        JsonNode answer = post(coordinator + "/druid/indexer/v1/task", task(dataSchema, inputSource, inputFormat,
+                subTasks));
+        return answer.get("task").asText();
+    }
+
+    private static ObjectNode task(ObjectNode dataSchema, ObjectNode inputSource, ObjectNode inputFormat,
+                                   int subTasks) {
         ObjectNode task = JSON.createObjectNode().put("type", "index_parallel");
         ObjectNode spec = task.putObject("spec");
         spec.set("dataSchema", dataSchema);
@@ -124,8 +139,7 @@ public final class DruidBatch {
                 .put("maxRowsInMemory", 200_000)
                 // merge spills in rounds: merging them all at once ran the indexer out of direct memory (10M rows)
                 .put("maxColumnsToMerge", 100);
-        JsonNode answer = post(coordinator + "/druid/indexer/v1/task", task);
-        return answer.get("task").asText();
+        return task;
     }
 
     /** Waits for the task to succeed, then for the broker to count {@code expectedRows} (COUNT(*) or SUM(events)). */

@@ -7,6 +7,8 @@ import dev.pulse.model.Topics;
 import dev.pulse.router.it.RouterInstance.Answer;
 import dev.pulse.testing.PulseStackExtension;
 import dev.pulse.testing.StackAddresses;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -89,6 +91,70 @@ class QueryRouterIT {
                 .isEqualTo(data.physicalByLogical.get("rollup_1m"));
         assertThat(rollup.rows().size()).isGreaterThan(30);
         assertThat(sortedRows(rollup)).isEqualTo(sortedRows(raw));
+    }
+
+    @Test
+    void hourlyCountriesAreReadFromTheStoredRowsAndEqualTheRawAnswer() throws Exception {
+        // a limit no other test uses, so this is a miss whatever ran before
+        String query = "{\"metrics\":[\"events\",\"revenue\",\"dau\"],\"range\":" + range()
+                + ",\"granularity\":\"hour\",\"groupBy\":[\"country\"],\"limit\":4001}";
+        var meters = router.bean(io.micrometer.core.instrument.MeterRegistry.class);
+        double answeredBefore = meters.counter("pulse.query.stored.cells", "outcome", "answered").count();
+
+        Answer rollup = router.post("/v1/query/metrics", RouterInstance.VIEWER, query);
+        Answer raw = router.post("/v1/query/adhoc", RouterInstance.ANALYST, query);
+
+        assertThat(rollup.status()).as(rollup.body().toString()).isEqualTo(200);
+        assertThat(rollup.cache()).isEqualTo("miss");
+        assertThat(rollup.body().path("route").path("datasource").asText())
+                .isEqualTo(data.physicalByLogical.get("rollup_1h_country"));
+        assertThat(meters.counter("pulse.query.stored.cells", "outcome", "answered").count())
+                .as("one stored row per hour and country (one batch load): answered by the scan")
+                .isEqualTo(answeredBefore + 1);
+        assertThat(rollup.rows()).hasSize(6 * 4);
+        assertThat(sortedRows(rollup)).isEqualTo(sortedRows(raw));
+        List<String> order = new java.util.ArrayList<>();
+        rollup.rows().forEach(row -> order.add(row.get("time").asText() + " " + row.get("country").asText()));
+        assertThat(order).as("in time order, as the grouped query answers").isSorted();
+    }
+
+    @Test
+    void aCellStoredInTwoSegmentsIsMergedByTheGroupedQuery(StackAddresses stack) throws Exception {
+        // the test events in two loads into one datasource: most hours and countries then have a row in each
+        String twice = data.physicalByLogical.get("rollup_1h_country") + "_twice";
+        Path dir = Path.of("target", "it-data", twice).toAbsolutePath();
+        Files.createDirectories(dir);
+        StringBuilder events = new StringBuilder();
+        TestEvents.write(events, 42, TestDatasets.EVENTS, data.from, TestDatasets.SPAN.toMillis(), 40, 4);
+        List<String> lines = events.toString().lines().toList();
+        Files.write(dir.resolve("first.json"), lines.subList(0, lines.size() / 2));
+        Files.write(dir.resolve("second.json"), lines.subList(lines.size() / 2, lines.size()));
+        DruidBatch druid = new DruidBatch(stack.druidCoordinatorUrl(), stack.druidBrokerUrl());
+        var schema = DruidBatch.rollupSchema(twice, "hour", List.of("country"));
+        try (RouterInstance other = new RouterInstance(stack, Map.of())) {
+            druid.awaitQueryable(druid.appendLocal(schema, dir.toString(), "first.json"), twice, "SUM(\"events\")",
+                    lines.size() / 2, Duration.ofMinutes(4));
+            druid.awaitQueryable(druid.appendLocal(schema, dir.toString(), "second.json"), twice, "SUM(\"events\")",
+                    TestDatasets.EVENTS, Duration.ofMinutes(4));
+            Map<String, String> versions = new HashMap<>(data.physicalByLogical);
+            versions.put("rollup_1h_country", twice);
+            other.useDatasources(versions);
+            var meters = other.bean(io.micrometer.core.instrument.MeterRegistry.class);
+            String query = "{\"metrics\":[\"events\",\"dau\"],\"range\":" + range()
+                    + ",\"granularity\":\"hour\",\"groupBy\":[\"country\"]}";
+
+            Answer rollup = other.post("/v1/query/metrics", RouterInstance.VIEWER, query);
+            Answer raw = other.post("/v1/query/adhoc", RouterInstance.ANALYST, query);
+
+            assertThat(rollup.status()).as(rollup.body().toString()).isEqualTo(200);
+            assertThat(rollup.body().path("route").path("datasource").asText()).isEqualTo(twice);
+            assertThat(meters.counter("pulse.query.stored.cells", "outcome", "repeated").count()).isEqualTo(1.0);
+            assertThat(meters.counter("pulse.query.stored.cells", "outcome", "answered").count()).isZero();
+            assertThat(rollup.rows()).hasSize(6 * 4);
+            assertThat(sortedRows(rollup)).isEqualTo(sortedRows(raw));
+        } finally {
+            druid.drop(twice);
+        }
     }
 
     @Test
