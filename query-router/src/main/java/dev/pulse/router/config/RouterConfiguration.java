@@ -117,7 +117,7 @@ class RouterConfiguration {
         return new MetricQueryService(
                 new QueryNormaliser(catalog, limits.defaultRows(), limits.maxRows()),
                 new Router(catalog, limits.maxRollupRange()),
-                new MetricSqlBuilder(catalog), new StoredCells(catalog),
+                new MetricSqlBuilder(catalog), new StoredCells(catalog, properties.druid().storedCells()),
                 new MetricValues(catalog),
                 versions, progress, cache, new LocalAnswers(cacheSettings.localBytes(), clock),
                 new CachePolicy(cacheSettings.liveTtl(), cacheSettings.settledTtl(), cacheSettings.settleAfter()),

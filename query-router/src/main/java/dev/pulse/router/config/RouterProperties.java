@@ -31,8 +31,14 @@ public record RouterProperties(
         tokens = tokens == null ? List.of() : List.copyOf(tokens);
     }
 
-    /** The Avatica endpoint and one connection pool per query profile (the query context is per connection). */
-    public record Druid(@NotBlank String url, @Valid @NotNull Pool dashboard, @Valid @NotNull Pool adhoc) {
+    /**
+     * The Avatica endpoint and one connection pool per query profile (the query context is per connection).
+     *
+     * @param storedCells first ask for rollup cells that are single stored rows with a scan ({@code StoredCells});
+     *                    false always runs the grouped query
+     */
+    public record Druid(@NotBlank String url, @Valid @NotNull Pool dashboard, @Valid @NotNull Pool adhoc,
+                        boolean storedCells) {
     }
 
     /**

@@ -147,15 +147,23 @@ public class MetricQueryService {
                                           String queryId) {
         String target = route.target().name().toLowerCase(Locale.ROOT);
         Optional<SqlQuery> scan = storedCells.scan(query, route, physical);
-        if (scan.isPresent()) {
-            Optional<List<Map<String, Object>>> cells =
-                    storedCells.cells(query, druid.query(profile, scan.get(), queryId, target));
-            metrics.storedCells(cells.isPresent() ? "answered" : "repeated");
-            if (cells.isPresent()) {
-                return cells.get();
-            }
+        if (scan.isEmpty()) {
+            return druid.query(profile, sqlBuilder.build(query, route.target(), physical), queryId, target);
         }
-        return druid.query(profile, sqlBuilder.build(query, route.target(), physical), queryId, target);
+        Optional<StoredCells.Scanned> scanned = storedCells.read(query, druid.query(profile, scan.get(), queryId,
+                target));
+        if (scanned.isEmpty()) {
+            metrics.storedCells("limit");
+            return druid.query(profile, sqlBuilder.build(query, route.target(), physical), queryId, target);
+        }
+        if (scanned.get().regroup() == null) {
+            metrics.storedCells("answered");
+            return scanned.get().cells();
+        }
+        metrics.storedCells("regrouped");
+        MetricQuery part = query.over(scanned.get().regroup());
+        return scanned.get().with(druid.query(profile, sqlBuilder.build(part, route.target(), physical), queryId,
+                target));
     }
 
     private void store(String key, List<Map<String, Object>> rows, MetricQuery query, Instant now) {

@@ -25,8 +25,9 @@ public final class QueryMetrics {
     }
 
     /**
-     * A query that could be answered from single stored rows ({@code StoredCells}): "answered" when it was,
-     * "repeated" when a cell had several rows and the grouped query ran after the scan.
+     * A query whose cells could be single stored rows ({@code StoredCells}): "answered" when all were, "regrouped"
+     * when the buckets holding a cell stored in several rows were grouped by Druid after the scan, "limit" when the
+     * scan hit the query's limit and the whole range was grouped.
      */
     void storedCells(String outcome) {
         meters.counter("pulse.query.stored.cells", "outcome", outcome).increment();

@@ -13,6 +13,8 @@ import dev.pulse.router.druid.SqlQuery;
 import dev.pulse.router.query.MetricQuery;
 import dev.pulse.router.routing.Route;
 import dev.pulse.router.routing.Target;
+import dev.pulse.router.routing.TimeRange;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -34,20 +36,24 @@ import java.util.StringJoiner;
  * is stored then gives the same answer, sending one number per cell.
  *
  * <p>Whether the rows were rolled up perfectly is not known before asking: live segments and appended ones hold
- * several rows per cell. So {@link #cells} accepts the scan only when no cell appears twice; otherwise the caller
- * runs the grouped query of {@link MetricSqlBuilder}.
+ * several rows per cell. A cell that the whole-range scan returned once is that one row, so {@link #read} keeps
+ * those, and leaves the buckets from the first to the last repeated cell (typically the recent, not yet compacted
+ * hours) to the grouped query of {@link MetricSqlBuilder}, which {@link Scanned#with} then puts in their place.
  */
 public final class StoredCells {
 
     private final MetricCatalog catalog;
+    private final boolean enabled;
 
-    public StoredCells(MetricCatalog catalog) {
+    /** @param enabled false: never scan, every rollup query is grouped */
+    public StoredCells(MetricCatalog catalog, boolean enabled) {
         this.catalog = catalog;
+        this.enabled = enabled;
     }
 
-    /** The scan for this query, or empty when its cells cannot be single stored rows. */
+    /** The scan for this query, or empty when its cells cannot be single stored rows (or scans are off). */
     public Optional<SqlQuery> scan(MetricQuery query, Route route, String physicalDatasource) {
-        if (!applies(query, route)) {
+        if (!enabled || !applies(query, route)) {
             return Optional.empty();
         }
         List<String> select = new ArrayList<>();
@@ -86,26 +92,58 @@ public final class StoredCells {
     }
 
     /**
-     * The scan's rows as the grouped query would return them (in time order, then by the grouped values), or empty
-     * when a cell appears twice (rows not perfectly rolled up) or the scan hit its limit.
+     * What a scan answered.
+     *
+     * @param cells   the cells outside {@code regroup}, each one stored row, in time order, then by grouped values
+     * @param regroup the buckets that hold a cell stored in several rows, for the grouped query; null when none
      */
-    public Optional<List<Map<String, Object>>> cells(MetricQuery query, List<Map<String, Object>> scanned) {
+    public record Scanned(List<Map<String, Object>> cells, TimeRange regroup) {
+
+        /** The answer: these cells with the grouped query's rows for {@code regroup} (in time order) in between. */
+        public List<Map<String, Object>> with(List<Map<String, Object>> regrouped) {
+            if (regroup == null) {
+                return cells;
+            }
+            long from = regroup.from().toEpochMilli();
+            List<Map<String, Object>> answer = new ArrayList<>(cells.size() + regrouped.size());
+            cells.stream().filter(row -> time(row) < from).forEach(answer::add);
+            answer.addAll(regrouped);
+            cells.stream().filter(row -> time(row) >= from).forEach(answer::add);
+            return answer;
+        }
+    }
+
+    /**
+     * The scan's rows as the grouped query would return them, or empty when the scan hit its limit (it may not
+     * hold every cell).
+     */
+    public Optional<Scanned> read(MetricQuery query, List<Map<String, Object>> scanned) {
         if (scanned.size() > query.limit()) {
             return Optional.empty();
         }
         Set<List<Object>> seen = new HashSet<>();
+        long firstRepeated = Long.MAX_VALUE;
+        long lastRepeated = Long.MIN_VALUE;
         for (Map<String, Object> row : scanned) {
             if (!seen.add(key(query, row))) {
-                return Optional.empty();
+                firstRepeated = Math.min(firstRepeated, time(row));
+                lastRepeated = Math.max(lastRepeated, time(row));
             }
         }
-        Comparator<Map<String, Object>> order = Comparator.comparingLong(
-                row -> ((Number) row.get(MetricSqlBuilder.TIME_COLUMN)).longValue());
+        Comparator<Map<String, Object>> order = Comparator.comparingLong(StoredCells::time);
         for (String dimension : query.groupBy()) {
             order = order.thenComparing(row -> (String) row.get(dimension),
                     Comparator.nullsFirst(Comparator.naturalOrder()));
         }
-        return Optional.of(scanned.stream().sorted(order).toList());
+        if (firstRepeated == Long.MAX_VALUE) {
+            return Optional.of(new Scanned(scanned.stream().sorted(order).toList(), null));
+        }
+        long from = firstRepeated;
+        long to = lastRepeated + query.granularity().bucket().orElseThrow().toMillis();
+        List<Map<String, Object>> single = scanned.stream().filter(row -> time(row) < from || time(row) >= to)
+                .sorted(order).toList();
+        return Optional.of(new Scanned(single, new TimeRange(Instant.ofEpochMilli(from), Instant.ofEpochMilli(to),
+                query.range().live())));
     }
 
     private boolean applies(MetricQuery query, Route route) {
@@ -130,8 +168,13 @@ public final class StoredCells {
 
     private static List<Object> key(MetricQuery query, Map<String, Object> row) {
         List<Object> key = new ArrayList<>(query.groupBy().size() + 1);
-        key.add(Objects.requireNonNull(row.get(MetricSqlBuilder.TIME_COLUMN), "scan row without time"));
+        key.add(time(row));
         query.groupBy().forEach(dimension -> key.add(row.get(dimension)));
         return key;
+    }
+
+    private static long time(Map<String, Object> row) {
+        return ((Number) Objects.requireNonNull(row.get(MetricSqlBuilder.TIME_COLUMN), "scan row without time"))
+                .longValue();
     }
 }

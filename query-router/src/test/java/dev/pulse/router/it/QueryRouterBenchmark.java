@@ -6,6 +6,7 @@ import dev.pulse.router.it.RouterInstance.Answer;
 import dev.pulse.testing.PulseStackExtension;
 import dev.pulse.testing.StackAddresses;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -129,14 +130,28 @@ class QueryRouterBenchmark {
             line("Answer: %d rows (168 hours x 20 countries) from `%s` and %d rows from `%s`; %s.",
                     rollupAnswer.rows().size(), rollupAnswer.body().path("route").path("datasource").asText(),
                     rawAnswer.rows().size(), rawAnswer.body().path("route").path("datasource").asText(),
-                    compare(rollupAnswer, rawAnswer));
+                    compare(rollupAnswer, rawAnswer, "HLL sketches: a merge of 5-minute sketches vs one sketch over raw rows"));
             List<Long> rollup = time(rollupRuns,
                     () -> uncached.postTimed("/v1/query/metrics", RouterInstance.VIEWER, query));
+            line("Rollup path: %s; %s.", storedCells(uncached), druidLatency(uncached));
             List<Long> raw = time(rawRuns, () -> uncached.postTimed("/v1/query/adhoc", RouterInstance.ANALYST, query));
+            // the same rollup query as Druid answers it without the stored-cells scan: every cell's sketch merged
+            List<Long> grouped;
+            try (RouterInstance groupedOnly = new RouterInstance(stack, Map.of("pulse.router.cache.enabled", "false",
+                    "pulse.router.progress.enabled", "false", "pulse.router.druid.stored-cells", "false"))) {
+                groupedOnly.useDatasources(datasources);
+                Answer groupedAnswer = groupedOnly.post("/v1/query/metrics", RouterInstance.VIEWER, query);
+                line("Grouped query (stored-cells scan off) against the scan: %s.", compare(groupedAnswer, rollupAnswer,
+                        "the stored sketch estimated as it is vs its union on the broker"));
+                grouped = time(rollupRuns,
+                        () -> groupedOnly.postTimed("/v1/query/metrics", RouterInstance.VIEWER, query));
+                line("Grouped path: %s.", druidLatency(groupedOnly));
+            }
             line("");
             line("| DAU by country per hour, 7 days | runs | p50 | p99 |");
             line("|---|---|---|---|");
             row("rollup (" + rollupAnswer.body().path("route").path("datasource").asText() + "), uncached", rollup);
+            row("baseline: rollup, uncached, grouped query (`stored-cells` off)", grouped);
             row("raw (events_raw), uncached", raw);
             try (RouterInstance cached = new RouterInstance(stack, Map.of("pulse.router.progress.enabled", "false",
                     "pulse.router.cache.settled-ttl", "1h", "pulse.router.druid.adhoc.timeout", "300s"))) {
@@ -174,7 +189,30 @@ class QueryRouterBenchmark {
         }
     }
 
-    private static String compare(Answer a, Answer b) {
+    /** How the instance's rollup queries were answered ({@code StoredCells} outcomes). */
+    private static String storedCells(RouterInstance router) {
+        MeterRegistry meters = router.bean(MeterRegistry.class);
+        return "stored cells " + meters.find("pulse.query.stored.cells").counters().stream()
+                .map(c -> c.getId().getTag("outcome") + " " + (long) c.count()).sorted().toList();
+    }
+
+    /** The part of the rollup queries' time spent waiting for Druid (JDBC), as the router's own timer saw it. */
+    private static String druidLatency(RouterInstance router) {
+        Timer timer = router.bean(MeterRegistry.class).find("pulse.query.druid.latency").tag("route", "rollup").timer();
+        if (timer == null) {
+            return "no Druid calls";
+        }
+        var snapshot = timer.takeSnapshot();
+        StringBuilder text = new StringBuilder(String.format("%d Druid calls, mean %.1f ms", snapshot.count(),
+                snapshot.mean(java.util.concurrent.TimeUnit.MILLISECONDS)));
+        for (var p : snapshot.percentileValues()) {
+            text.append(String.format(", p%.0f %.1f ms", p.percentile() * 100,
+                    p.value(java.util.concurrent.TimeUnit.MILLISECONDS)));
+        }
+        return text.toString();
+    }
+
+    private static String compare(Answer a, Answer b, String why) {
         double maxRelative = 0;
         Map<String, Double> left = new java.util.HashMap<>();
         a.rows().forEach(r -> left.put(r.path("time").asText() + r.path("country").asText(), r.path("dau").asDouble()));
@@ -186,8 +224,7 @@ class QueryRouterBenchmark {
                 maxRelative = Math.max(maxRelative, Math.abs(other - r.path("dau").asDouble()) / Math.max(1, other));
             }
         }
-        return String.format("%d rows matched, largest DAU difference %.2f%% (HLL sketches: a merge of 5-minute"
-                + " sketches vs one sketch over raw rows)", matched, 100 * maxRelative);
+        return String.format("%d rows matched, largest DAU difference %.2f%% (%s)", matched, 100 * maxRelative, why);
     }
 
     private interface Call {

@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +22,7 @@ class StoredCellsTest {
     private static final Instant FROM = Instant.parse("2026-11-21T00:00:00Z");
     private static final Instant TO = Instant.parse("2026-11-28T00:00:00Z");
     private static final long HOUR = Duration.ofHours(1).toMillis();
-    private static final StoredCells CELLS = new StoredCells(CATALOG);
+    private static final StoredCells CELLS = new StoredCells(CATALOG, true);
     private static final Route BY_COUNTRY = new Route(Target.ROLLUP, "rollup_1h_country", "1h_country", "test");
     private static final Route ALL_DIMENSIONS = new Route(Target.ROLLUP, "rollup_1h", "1h", "test");
 
@@ -94,34 +93,55 @@ class StoredCellsTest {
     }
 
     @Test
-    void rowsThatAreOneCellEachComeBackInTimeThenGroupOrder() {
+    void switchedOffNothingIsScanned() {
+        assertThat(new StoredCells(CATALOG, false).scan(hourlyByCountry(List.of("dau")), BY_COUNTRY, "rollup_1h_country"))
+                .isEmpty();
+    }
+
+    @Test
+    void rowsThatAreOneCellEachAreTheAnswerInTimeThenGroupOrder() {
         MetricQuery query = hourlyByCountry(List.of("events"));
         List<Map<String, Object>> scanned = List.of(row(2 * HOUR, "DE", 3), row(HOUR, "FR", 2), row(HOUR, null, 9),
                 row(HOUR, "DE", 1));
 
-        Optional<List<Map<String, Object>>> cells = CELLS.cells(query, scanned);
+        StoredCells.Scanned read = CELLS.read(query, scanned).orElseThrow();
 
-        assertThat(cells).isPresent();
-        assertThat(cells.get()).extracting(r -> r.get("m_events")).containsExactly(9L, 1L, 2L, 3L);
+        assertThat(read.regroup()).isNull();
+        assertThat(read.with(List.of())).extracting(r -> r.get("m_events")).containsExactly(9L, 1L, 2L, 3L);
     }
 
     @Test
-    void aCellStoredInTwoRowsSendsTheQueryToTheGroupedPath() {
+    void bucketsFromTheFirstToTheLastRepeatedCellAreLeftToTheGroupedQuery() {
         MetricQuery query = hourlyByCountry(List.of("events"));
-        // the same hour and country in two segments (a live hour, an append): only Druid's merge adds them up
-        List<Map<String, Object>> scanned = List.of(row(HOUR, "DE", 1), row(HOUR, "FR", 2), row(HOUR, "DE", 4));
-        assertThat(CELLS.cells(query, scanned)).isEmpty();
+        // DE at 2h and FR at 4h are in two rows each (a live hour, an append): only Druid's merge adds their sketches
+        List<Map<String, Object>> scanned = List.of(row(0, "DE", 1), row(2 * HOUR, "DE", 2), row(2 * HOUR, "DE", 3),
+                row(3 * HOUR, "DE", 4), row(4 * HOUR, "FR", 5), row(4 * HOUR, "FR", 6), row(5 * HOUR, "FR", 7));
 
-        List<Map<String, Object>> twoNulls = List.of(row(HOUR, null, 1), row(HOUR, null, 4));
-        assertThat(CELLS.cells(query, twoNulls)).as("a missing value is a value too").isEmpty();
+        StoredCells.Scanned read = CELLS.read(query, scanned).orElseThrow();
+
+        assertThat(read.regroup().from()).isEqualTo(Instant.ofEpochMilli(2 * HOUR));
+        assertThat(read.regroup().to()).as("up to the end of the last repeated cell's bucket")
+                .isEqualTo(Instant.ofEpochMilli(5 * HOUR));
+        assertThat(read.cells()).extracting(r -> r.get("m_events")).containsExactly(1L, 7L);
+        List<Map<String, Object>> grouped = List.of(row(2 * HOUR, "DE", 5), row(3 * HOUR, "DE", 4),
+                row(4 * HOUR, "FR", 11));
+        assertThat(read.with(grouped)).extracting(r -> r.get("m_events")).containsExactly(1L, 5L, 4L, 11L, 7L);
     }
 
     @Test
-    void aScanThatFilledItsLimitSendsTheQueryToTheGroupedPath() {
+    void aMissingValueRepeatedIsARepeatedCell() {
+        MetricQuery query = hourlyByCountry(List.of("events"));
+        StoredCells.Scanned read = CELLS.read(query, List.of(row(HOUR, null, 1), row(HOUR, null, 4))).orElseThrow();
+        assertThat(read.regroup()).isNotNull();
+        assertThat(read.cells()).isEmpty();
+    }
+
+    @Test
+    void aScanThatFilledItsLimitLeavesTheWholeRangeToTheGroupedQuery() {
         // the grouped query keeps the first cells in time; an arbitrary part of the scan would not be those
         MetricQuery query = query(List.of("events"), Granularity.HOUR, List.of("country"), Map.of(), 2);
         List<Map<String, Object>> scanned = List.of(row(3 * HOUR, "DE", 1), row(HOUR, "FR", 2), row(2 * HOUR, "DE", 4));
-        assertThat(CELLS.cells(query, scanned)).isEmpty();
-        assertThat(CELLS.cells(query, scanned.subList(0, 2))).isPresent();
+        assertThat(CELLS.read(query, scanned)).isEmpty();
+        assertThat(CELLS.read(query, scanned.subList(0, 2))).isPresent();
     }
 }
