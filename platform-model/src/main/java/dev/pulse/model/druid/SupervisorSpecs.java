@@ -121,6 +121,8 @@ public final class SupervisorSpecs {
         io.put("replicas", 1);
         io.put("taskDuration", TASK_DURATION);
         spec.putObject("tuningConfig").put("type", "kafka");
+        // appends beside a compaction of the same day (CompactionConfigs) instead of one task waiting for the other
+        root.putObject("context").put("useConcurrentLocks", true);
         return root;
     }
 

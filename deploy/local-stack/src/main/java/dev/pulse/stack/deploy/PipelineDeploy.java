@@ -2,6 +2,7 @@ package dev.pulse.stack.deploy;
 
 import dev.pulse.model.catalog.CatalogLoader;
 import dev.pulse.model.catalog.MetricCatalog;
+import dev.pulse.model.druid.CompactionConfigs;
 import dev.pulse.model.druid.SupervisorSpecs;
 import dev.pulse.stack.component.StackContext;
 import dev.pulse.stack.config.StackLayout;
@@ -12,7 +13,7 @@ import java.util.List;
 
 /**
  * What {@code ./pulse up} does once the engines are healthy: creates the Pulse topics, runs the clean and rollup
- * Flink jobs, and submits the Druid supervisors generated from the metric catalog. Every step is idempotent.
+ * Flink jobs, and submits the Druid supervisors and the rollups' auto-compaction, generated from the metric catalog. Every step is idempotent.
  * Skipped in a checkout without {@code flink-jobs/}.
  */
 public final class PipelineDeploy {
@@ -60,6 +61,8 @@ public final class PipelineDeploy {
 
         new DruidSupervisors("http://localhost:" + ports.druidCoordinator(), out)
                 .submit(SupervisorSpecs.fromCatalog(catalog, bootstrap));
+        new DruidCompaction("http://localhost:" + ports.druidCoordinator(), out)
+                .submit(CompactionConfigs.fromCatalog(catalog));
         out.println("Pipeline deployed.");
     }
 
