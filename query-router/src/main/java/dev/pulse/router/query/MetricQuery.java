@@ -27,12 +27,6 @@ public record MetricQuery(
         groupBy = List.copyOf(groupBy);
     }
 
-    /** The same question over part of the range (the live flag stays the whole range's). */
-    public MetricQuery over(TimeRange part) {
-        return new MetricQuery(metrics, new TimeRange(part.from(), part.to(), range.live()), granularity, filters,
-                groupBy, limit, moving);
-    }
-
     /** Every dimension the query touches, grouped or filtered. */
     public java.util.SortedSet<String> dimensions() {
         var all = new java.util.TreeSet<>(filters.keySet());

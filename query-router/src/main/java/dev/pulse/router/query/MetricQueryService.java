@@ -156,14 +156,13 @@ public class MetricQueryService {
             metrics.storedCells("limit");
             return druid.query(profile, sqlBuilder.build(query, route.target(), physical), queryId, target);
         }
-        if (scanned.get().regroup() == null) {
+        if (scanned.get().regroup().isEmpty()) {
             metrics.storedCells("answered");
             return scanned.get().cells();
         }
         metrics.storedCells("regrouped");
-        MetricQuery part = query.over(scanned.get().regroup());
-        return scanned.get().with(druid.query(profile, sqlBuilder.build(part, route.target(), physical), queryId,
-                target));
+        SqlQuery regroup = sqlBuilder.build(query, route.target(), physical, scanned.get().regroup());
+        return scanned.get().with(druid.query(profile, regroup, queryId, target));
     }
 
     private void store(String key, List<Map<String, Object>> rows, MetricQuery query, Instant now) {

@@ -9,6 +9,7 @@ import dev.pulse.router.druid.SqlQuery;
 import dev.pulse.router.query.MetricQuery;
 import dev.pulse.router.routing.Granularity;
 import dev.pulse.router.routing.Target;
+import dev.pulse.router.routing.TimeRange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,11 @@ public final class MetricSqlBuilder {
     }
 
     public SqlQuery build(MetricQuery query, Target target, String physicalDatasource) {
+        return build(query, target, physicalDatasource, List.of(query.range()));
+    }
+
+    /** The query over only some parts of its range ({@code StoredCells}: the buckets a scan could not answer). */
+    public SqlQuery build(MetricQuery query, Target target, String physicalDatasource, List<TimeRange> parts) {
         List<Object> selectParams = new ArrayList<>();
         List<String> select = new ArrayList<>();
         List<String> groupBy = new ArrayList<>();
@@ -61,11 +67,16 @@ public final class MetricSqlBuilder {
 
         List<Object> params = new ArrayList<>(selectParams);
         StringBuilder sql = new StringBuilder("SELECT ").append(String.join(", ", select))
-                .append(" FROM ").append(quote(physicalDatasource))
-                .append(" WHERE \"__time\" >= MILLIS_TO_TIMESTAMP(CAST(? AS BIGINT))")
-                .append(" AND \"__time\" < MILLIS_TO_TIMESTAMP(CAST(? AS BIGINT))");
-        params.add(query.range().from().toEpochMilli());
-        params.add(query.range().to().toEpochMilli());
+                .append(" FROM ").append(quote(physicalDatasource)).append(" WHERE ");
+        StringJoiner times = new StringJoiner(" OR ", parts.size() > 1 ? "(" : "", parts.size() > 1 ? ")" : "");
+        for (TimeRange part : parts) {
+            // Druid turns each of these into a query interval: only those segments are read
+            times.add("\"__time\" >= MILLIS_TO_TIMESTAMP(CAST(? AS BIGINT))"
+                    + " AND \"__time\" < MILLIS_TO_TIMESTAMP(CAST(? AS BIGINT))");
+            params.add(part.from().toEpochMilli());
+            params.add(part.to().toEpochMilli());
+        }
+        sql.append(times);
         for (Map.Entry<String, List<String>> filter : query.filters().entrySet()) {
             sql.append(" AND ").append(quote(column(filter.getKey(), target))).append(" IN ")
                     .append(placeholders(filter.getValue().size()));

@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.StringJoiner;
 
 /**
@@ -37,8 +39,8 @@ import java.util.StringJoiner;
  *
  * <p>Whether the rows were rolled up perfectly is not known before asking: live segments and appended ones hold
  * several rows per cell. A cell that the whole-range scan returned once is that one row, so {@link #read} keeps
- * those, and leaves the buckets from the first to the last repeated cell (typically the recent, not yet compacted
- * hours) to the grouped query of {@link MetricSqlBuilder}, which {@link Scanned#with} then puts in their place.
+ * the buckets without a repeated cell, and leaves the others (typically recent hours, not yet compacted) to one
+ * grouped query of {@link MetricSqlBuilder} over just those buckets, whose rows {@link Scanned#with} puts in place.
  */
 public final class StoredCells {
 
@@ -94,21 +96,28 @@ public final class StoredCells {
     /**
      * What a scan answered.
      *
-     * @param cells   the cells outside {@code regroup}, each one stored row, in time order, then by grouped values
-     * @param regroup the buckets that hold a cell stored in several rows, for the grouped query; null when none
+     * @param cells   the cells of the buckets outside {@code regroup}, each one stored row, in time order, then by
+     *                grouped values
+     * @param regroup the runs of consecutive buckets holding a cell stored in several rows, for the grouped query, in
+     *                time order; empty when none
      */
-    public record Scanned(List<Map<String, Object>> cells, TimeRange regroup) {
+    public record Scanned(List<Map<String, Object>> cells, List<TimeRange> regroup) {
 
-        /** The answer: these cells with the grouped query's rows for {@code regroup} (in time order) in between. */
+        public Scanned {
+            cells = List.copyOf(cells);
+            regroup = List.copyOf(regroup);
+        }
+
+        /** The answer: these cells and the grouped query's rows for {@code regroup} (in time order), by time. */
         public List<Map<String, Object>> with(List<Map<String, Object>> regrouped) {
-            if (regroup == null) {
+            if (regroup.isEmpty()) {
                 return cells;
             }
-            long from = regroup.from().toEpochMilli();
             List<Map<String, Object>> answer = new ArrayList<>(cells.size() + regrouped.size());
-            cells.stream().filter(row -> time(row) < from).forEach(answer::add);
+            answer.addAll(cells);
             answer.addAll(regrouped);
-            cells.stream().filter(row -> time(row) >= from).forEach(answer::add);
+            // stable: a bucket's rows all come from one of the two lists, in that list's order
+            answer.sort(Comparator.comparingLong(StoredCells::time));
             return answer;
         }
     }
@@ -122,12 +131,10 @@ public final class StoredCells {
             return Optional.empty();
         }
         Set<List<Object>> seen = new HashSet<>();
-        long firstRepeated = Long.MAX_VALUE;
-        long lastRepeated = Long.MIN_VALUE;
+        TreeSet<Long> repeated = new TreeSet<>();
         for (Map<String, Object> row : scanned) {
             if (!seen.add(key(query, row))) {
-                firstRepeated = Math.min(firstRepeated, time(row));
-                lastRepeated = Math.max(lastRepeated, time(row));
+                repeated.add(time(row));
             }
         }
         Comparator<Map<String, Object>> order = Comparator.comparingLong(StoredCells::time);
@@ -135,15 +142,30 @@ public final class StoredCells {
             order = order.thenComparing(row -> (String) row.get(dimension),
                     Comparator.nullsFirst(Comparator.naturalOrder()));
         }
-        if (firstRepeated == Long.MAX_VALUE) {
-            return Optional.of(new Scanned(scanned.stream().sorted(order).toList(), null));
-        }
-        long from = firstRepeated;
-        long to = lastRepeated + query.granularity().bucket().orElseThrow().toMillis();
-        List<Map<String, Object>> single = scanned.stream().filter(row -> time(row) < from || time(row) >= to)
+        List<Map<String, Object>> single = scanned.stream().filter(row -> !repeated.contains(time(row)))
                 .sorted(order).toList();
-        return Optional.of(new Scanned(single, new TimeRange(Instant.ofEpochMilli(from), Instant.ofEpochMilli(to),
+        return Optional.of(new Scanned(single, runs(repeated, query.granularity().bucket().orElseThrow().toMillis(),
                 query.range().live())));
+    }
+
+    /** Bucket starts as ranges, consecutive buckets joined into one. */
+    private static List<TimeRange> runs(SortedSet<Long> bucketStarts, long bucket, boolean live) {
+        List<TimeRange> runs = new ArrayList<>();
+        long from = -1;
+        long to = -1;
+        for (long start : bucketStarts) {
+            if (start != to) {
+                if (from >= 0) {
+                    runs.add(new TimeRange(Instant.ofEpochMilli(from), Instant.ofEpochMilli(to), live));
+                }
+                from = start;
+            }
+            to = start + bucket;
+        }
+        if (from >= 0) {
+            runs.add(new TimeRange(Instant.ofEpochMilli(from), Instant.ofEpochMilli(to), live));
+        }
+        return runs;
     }
 
     private boolean applies(MetricQuery query, Route route) {

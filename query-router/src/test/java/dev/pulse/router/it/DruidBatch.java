@@ -171,6 +171,11 @@ public final class DruidBatch {
         return countRows(datasource, "COUNT(*)");
     }
 
+    /** The time of the datasource's newest row. */
+    public Instant latest(String datasource) throws Exception {
+        return Instant.ofEpochMilli(countRows(datasource, "TIMESTAMP_TO_MILLIS(MAX(\"__time\"))"));
+    }
+
     private long countRows(String datasource, String countExpression) throws Exception {
         ObjectNode query = JSON.createObjectNode()
                 .put("query", "SELECT " + countExpression + " AS c FROM \"" + datasource + "\"");

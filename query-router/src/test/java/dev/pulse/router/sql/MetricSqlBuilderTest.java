@@ -38,6 +38,19 @@ class MetricSqlBuilderTest {
     }
 
     @Test
+    void partsOfTheRangeAreOneConditionEachAllBound() {
+        Instant noon = FROM.plusSeconds(12 * 3600);
+        SqlQuery sql = BUILDER.build(query(List.of("events"), List.of("country"), Map.of("device", List.of("mobile"))),
+                Target.ROLLUP, "rollup_1h_country", List.of(new TimeRange(FROM, FROM.plusSeconds(3600), false),
+                        new TimeRange(noon, TO, false)));
+        assertThat(sql.sql()).contains(" WHERE (\"__time\" >= MILLIS_TO_TIMESTAMP(CAST(? AS BIGINT))"
+                + " AND \"__time\" < MILLIS_TO_TIMESTAMP(CAST(? AS BIGINT)) OR \"__time\" >= MILLIS_TO_TIMESTAMP(CAST(? AS BIGINT))"
+                + " AND \"__time\" < MILLIS_TO_TIMESTAMP(CAST(? AS BIGINT))) AND \"device\" IN (?) GROUP BY");
+        assertThat(sql.parameters()).containsExactly(FROM.toEpochMilli(), FROM.plusSeconds(3600).toEpochMilli(),
+                noon.toEpochMilli(), TO.toEpochMilli(), "mobile", 500);
+    }
+
+    @Test
     void sameMetricsFromRawUseTheRawColumns() {
         SqlQuery sql = BUILDER.build(query(List.of("events", "revenue", "dau"), List.of("sku"), Map.of()),
                 Target.RAW, "events_raw");

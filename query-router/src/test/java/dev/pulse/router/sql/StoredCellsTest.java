@@ -106,33 +106,36 @@ class StoredCellsTest {
 
         StoredCells.Scanned read = CELLS.read(query, scanned).orElseThrow();
 
-        assertThat(read.regroup()).isNull();
+        assertThat(read.regroup()).isEmpty();
         assertThat(read.with(List.of())).extracting(r -> r.get("m_events")).containsExactly(9L, 1L, 2L, 3L);
     }
 
     @Test
-    void bucketsFromTheFirstToTheLastRepeatedCellAreLeftToTheGroupedQuery() {
+    void bucketsWithARepeatedCellAreLeftToTheGroupedQueryTheOthersAnswered() {
         MetricQuery query = hourlyByCountry(List.of("events"));
-        // DE at 2h and FR at 4h are in two rows each (a live hour, an append): only Druid's merge adds their sketches
+        // DE at 2h, FR at 3h and DE at 5h are in two rows each (a live hour, an append): only Druid merges their sketches
         List<Map<String, Object>> scanned = List.of(row(0, "DE", 1), row(2 * HOUR, "DE", 2), row(2 * HOUR, "DE", 3),
-                row(3 * HOUR, "DE", 4), row(4 * HOUR, "FR", 5), row(4 * HOUR, "FR", 6), row(5 * HOUR, "FR", 7));
+                row(2 * HOUR, "FR", 8), row(3 * HOUR, "FR", 5), row(3 * HOUR, "FR", 6), row(4 * HOUR, "DE", 4),
+                row(5 * HOUR, "DE", 7), row(5 * HOUR, "DE", 9), row(6 * HOUR, "FR", 10));
 
         StoredCells.Scanned read = CELLS.read(query, scanned).orElseThrow();
 
-        assertThat(read.regroup().from()).isEqualTo(Instant.ofEpochMilli(2 * HOUR));
-        assertThat(read.regroup().to()).as("up to the end of the last repeated cell's bucket")
-                .isEqualTo(Instant.ofEpochMilli(5 * HOUR));
-        assertThat(read.cells()).extracting(r -> r.get("m_events")).containsExactly(1L, 7L);
-        List<Map<String, Object>> grouped = List.of(row(2 * HOUR, "DE", 5), row(3 * HOUR, "DE", 4),
-                row(4 * HOUR, "FR", 11));
-        assertThat(read.with(grouped)).extracting(r -> r.get("m_events")).containsExactly(1L, 5L, 4L, 11L, 7L);
+        assertThat(read.regroup()).as("consecutive buckets in one run")
+                .extracting(r -> r.from().toEpochMilli() / HOUR, r -> r.to().toEpochMilli() / HOUR)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2L, 4L), org.assertj.core.groups.Tuple.tuple(5L, 6L));
+        assertThat(read.cells()).as("every cell of a bucket with a repeated one is left to the grouped query")
+                .extracting(r -> r.get("m_events")).containsExactly(1L, 4L, 10L);
+        List<Map<String, Object>> grouped = List.of(row(2 * HOUR, "DE", 5), row(2 * HOUR, "FR", 8),
+                row(3 * HOUR, "FR", 11), row(5 * HOUR, "DE", 16));
+        assertThat(read.with(grouped)).extracting(r -> r.get("m_events"))
+                .containsExactly(1L, 5L, 8L, 11L, 4L, 16L, 10L);
     }
 
     @Test
     void aMissingValueRepeatedIsARepeatedCell() {
         MetricQuery query = hourlyByCountry(List.of("events"));
         StoredCells.Scanned read = CELLS.read(query, List.of(row(HOUR, null, 1), row(HOUR, null, 4))).orElseThrow();
-        assertThat(read.regroup()).isNotNull();
+        assertThat(read.regroup()).hasSize(1);
         assertThat(read.cells()).isEmpty();
     }
 
