@@ -59,10 +59,9 @@ public final class PipelineDeploy {
                         new FlinkJobs.Job(ROLLUP_JOB, "dev.pulse.flink.rollup.RollupJob",
                                 concat(common, List.of("--catalog", catalogFile.toString())))));
 
-        new DruidSupervisors("http://localhost:" + ports.druidCoordinator(), out)
-                .submit(SupervisorSpecs.fromCatalog(catalog, bootstrap));
-        new DruidCompaction("http://localhost:" + ports.druidCoordinator(), out)
-                .submit(CompactionConfigs.fromCatalog(catalog));
+        DruidSpecs druid = new DruidSpecs("http://localhost:" + ports.druidCoordinator(), out);
+        druid.submitSupervisors(SupervisorSpecs.fromCatalog(catalog, bootstrap));
+        druid.submitCompaction(CompactionConfigs.fromCatalog(catalog));
         out.println("Pipeline deployed.");
     }
 
