@@ -13,7 +13,8 @@ public record StackAddresses(
         String druidCoordinatorUrl,
         String druidRouterUrl,
         String flinkRestUrl,
-        String redisUri) {
+        String redisUri,
+        String queryRouterUrl) {
 
     static StackAddresses of(StackConfig config) {
         var p = config.ports();
@@ -25,6 +26,7 @@ public record StackAddresses(
                 "http://localhost:" + p.druidCoordinator(),
                 "http://localhost:" + p.druidRouter(),
                 "http://localhost:" + p.flinkRest(),
-                "redis://localhost:" + p.redis());
+                "redis://localhost:" + p.redis(),
+                "http://localhost:" + p.queryRouter());
     }
 }

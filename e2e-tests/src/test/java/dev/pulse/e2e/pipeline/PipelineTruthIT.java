@@ -3,14 +3,22 @@ package dev.pulse.e2e.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pulse.model.Topics;
 import dev.pulse.model.event.Event;
 import dev.pulse.model.event.EventJson;
 import dev.pulse.testing.PulseStackExtension;
 import dev.pulse.testing.StackAddresses;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +45,7 @@ class PipelineTruthIT {
     private static final int USERS = 2_000;
     private static final int LATE = 25;
     private static final Duration VISIBLE_WITHIN = Duration.ofMinutes(3);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @BeforeAll
     static void deploy(StackAddresses stack) throws Exception {
@@ -68,7 +77,48 @@ class PipelineTruthIT {
 
             assertRollupsEqualTruth(druid, data);
             assertRollupsAgreeWithRawEvents(druid, data);
+            assertTheRouterAnswersTheTruth(stack, data);
         }
+    }
+
+    /**
+     * The stack's query router over the live rollup: one platform's events per hour by type, country and device.
+     * Every dimension rollup_1h keeps is grouped or pinned, so the router first scans the stored rows; live rows are
+     * several per cell, whose hours it must group again (StoredCells): either way the totals are the truth.
+     */
+    private static void assertTheRouterAnswersTheTruth(StackAddresses stack, Dataset data) throws Exception {
+        Instant from = data.earliestOnTime().truncatedTo(ChronoUnit.HOURS);
+        Instant to = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
+        String query = "{\"metrics\":[\"events\"],\"range\":{\"from\":\"" + from + "\",\"to\":\"" + to + "\"},"
+                + "\"granularity\":\"hour\",\"groupBy\":[\"event_type\",\"country\",\"device\"],"
+                + "\"filters\":{\"platform\":[\"" + data.tag() + "\"]},\"limit\":50000}";
+        double scansBefore = storedCellScans(stack);
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(stack.queryRouterUrl() + "/v1/query/metrics"))
+                .header("Authorization", "Bearer pulse-demo-viewer").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(query)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode answer = JSON.readTree(response.body());
+        assertThat(answer.path("route").path("datasource").asText()).isEqualTo("rollup_1h");
+        Map<String, Long> byTypeAndCountry = new HashMap<>();
+        for (JsonNode row : answer.path("rows")) {
+            byTypeAndCountry.merge(row.path("event_type").asText() + "/" + row.path("country").asText(),
+                    row.path("events").asLong(), Long::sum);
+        }
+        assertThat(byTypeAndCountry).as("the router's hourly cells, summed").isEqualTo(data.eventsByTypeAndCountry());
+        assertThat(storedCellScans(stack)).as("the query was first asked as a scan of stored rows")
+                .isGreaterThan(scansBefore);
+    }
+
+    /** How many queries the stack's router answered with the stored-cells scan, in whole or in part. */
+    private static double storedCellScans(StackAddresses stack) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(stack.queryRouterUrl() + "/actuator/metrics/pulse.query.stored.cells")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 404) {
+            return 0; // no such query yet since the router started
+        }
+        return JSON.readTree(response.body()).path("measurements").path(0).path("value").asDouble();
     }
 
     private static void assertRollupsEqualTruth(Druid druid, Dataset data) throws Exception {
