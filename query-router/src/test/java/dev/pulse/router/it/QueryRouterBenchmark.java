@@ -124,7 +124,10 @@ class QueryRouterBenchmark {
         int rawRuns = Integer.getInteger("bench.rawRuns", 10);
         int cachedRuns = Integer.getInteger("bench.cachedRuns", 500);
         try (RouterInstance uncached = new RouterInstance(stack, Map.of("pulse.router.cache.enabled", "false",
-                "pulse.router.progress.enabled", "false", "pulse.router.druid.adhoc.timeout", "300s"))) {
+                "pulse.router.progress.enabled", "false", "pulse.router.druid.adhoc.timeout", "300s",
+                // the router's own time per request (Spring's server timer), beside the client's
+                "management.metrics.distribution.percentiles.http.server.requests", "0.5,0.99",
+                "management.metrics.distribution.expiry.http.server.requests", "30m"))) {
             uncached.useDatasources(datasources);
             Answer rollupAnswer = uncached.post("/v1/query/metrics", RouterInstance.VIEWER, query);
             Answer rawAnswer = uncached.post("/v1/query/adhoc", RouterInstance.ANALYST, query);
@@ -136,7 +139,8 @@ class QueryRouterBenchmark {
                     compare(rollupAnswer, rawAnswer, "HLL sketches: a merge of 5-minute sketches vs one sketch over raw rows"));
             List<Long> rollup = time(rollupRuns,
                     () -> uncached.postTimed("/v1/query/metrics", RouterInstance.VIEWER, query));
-            line("Rollup path: %s; %s.", storedCells(uncached), druidLatency(uncached));
+            line("Rollup path: %s; %s; %s.", storedCells(uncached), druidLatency(uncached),
+                    serverTime(uncached, "/v1/query/metrics"));
             List<Long> raw = time(rawRuns, () -> uncached.postTimed("/v1/query/adhoc", RouterInstance.ANALYST, query));
             // the same rollup query as Druid answers it without the stored-cells scan: every cell's sketch merged
             List<Long> grouped;
@@ -156,8 +160,11 @@ class QueryRouterBenchmark {
             row("rollup (" + rollupAnswer.body().path("route").path("datasource").asText() + "), uncached", rollup);
             row("baseline: rollup, uncached, grouped query (`stored-cells` off)", grouped);
             row("raw (events_raw), uncached", raw);
+            String cachedServerTime;
             try (RouterInstance cached = new RouterInstance(stack, Map.of("pulse.router.progress.enabled", "false",
-                    "pulse.router.cache.settled-ttl", "1h", "pulse.router.druid.adhoc.timeout", "300s"))) {
+                    "pulse.router.cache.settled-ttl", "1h", "pulse.router.druid.adhoc.timeout", "300s",
+                    "management.metrics.distribution.percentiles.http.server.requests", "0.5,0.99",
+                    "management.metrics.distribution.expiry.http.server.requests", "30m"))) {
                 cached.useDatasources(datasources);
                 // a fresh instance: its first hits would measure the JIT compiling the hit path, not the hit path
                 time(WARM_UP_RUNS, () -> cached.postTimed("/v1/query/metrics", RouterInstance.VIEWER, query));
@@ -165,6 +172,8 @@ class QueryRouterBenchmark {
                 line("| (cached: after %d unmeasured runs of each on the instance) | | | |", WARM_UP_RUNS);
                 row("rollup, cached (hit)",
                         time(cachedRuns, () -> cached.postTimed("/v1/query/metrics", RouterInstance.VIEWER, query)));
+                // read before the one-row hits below go through the same endpoint
+                cachedServerTime = serverTime(cached, "/v1/query/metrics");
                 row("raw, cached (hit)",
                         time(cachedRuns, () -> cached.postTimed("/v1/query/adhoc", RouterInstance.ANALYST, query)));
                 // what any request costs on this machine at the time, to read the cached rows against
@@ -187,6 +196,8 @@ class QueryRouterBenchmark {
                         time(cachedRuns, () -> redisOnly.postTimed("/v1/query/metrics", RouterInstance.VIEWER, query)));
             }
             line("");
+            line("Rollup hits (with their %d warm-up runs): %s.", WARM_UP_RUNS, cachedServerTime);
+            line("");
             line("Rollup vs raw, uncached: %.1fx faster at p50, %.1fx at p99.",
                     (double) pct(raw, 50) / pct(rollup, 50), (double) pct(raw, 99) / pct(rollup, 99));
         }
@@ -199,14 +210,24 @@ class QueryRouterBenchmark {
                 .map(c -> c.getId().getTag("outcome") + " " + (long) c.count()).sorted().toList();
     }
 
+    /** The router's own time per request to {@code uri}: from Tomcat receiving it to the answer written. */
+    private static String serverTime(RouterInstance router, String uri) {
+        Timer timer = router.bean(MeterRegistry.class).find("http.server.requests").tag("uri", uri).timer();
+        return timer == null ? "no server timer" : "server side " + percentiles(timer);
+    }
+
     /** The part of the rollup queries' time spent waiting for Druid (JDBC), as the router's own timer saw it. */
     private static String druidLatency(RouterInstance router) {
         Timer timer = router.bean(MeterRegistry.class).find("pulse.query.druid.latency").tag("route", "rollup").timer();
         if (timer == null) {
             return "no Druid calls";
         }
+        return "Druid " + percentiles(timer);
+    }
+
+    private static String percentiles(Timer timer) {
         var snapshot = timer.takeSnapshot();
-        StringBuilder text = new StringBuilder(String.format("%d Druid calls, mean %.1f ms", snapshot.count(),
+        StringBuilder text = new StringBuilder(String.format("%d calls, mean %.1f ms", snapshot.count(),
                 snapshot.mean(java.util.concurrent.TimeUnit.MILLISECONDS)));
         for (var p : snapshot.percentileValues()) {
             text.append(String.format(", p%.0f %.1f ms", p.percentile() * 100,
