@@ -24,6 +24,7 @@ public class DruidExecutor {
     private final DruidPools pools;
     private final RunningQueries running;
     private final MeterRegistry meters;
+    private final PreparedStatements statements = new PreparedStatements();
 
     public DruidExecutor(DruidPools pools, RunningQueries running, MeterRegistry meters) {
         this.pools = pools;
@@ -44,6 +45,7 @@ public class DruidExecutor {
                 outcome = "ok";
                 return rows;
             } catch (SQLException | RuntimeException e) {
+                statements.forget(connection);
                 pools.discard(profile, connection);
                 throw e;
             }
@@ -59,17 +61,17 @@ public class DruidExecutor {
     }
 
     private List<Map<String, Object>> run(Connection connection, SqlQuery query, String queryId) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(query.sql())) {
-            for (int i = 0; i < query.parameters().size(); i++) {
-                statement.setObject(i + 1, query.parameters().get(i));
-            }
-            statement.setFetchSize(FETCH_SIZE);
-            running.started(queryId, statement);
-            try (ResultSet rs = statement.executeQuery()) {
-                return read(rs);
-            } finally {
-                running.finished(queryId);
-            }
+        // kept open for the next query with the same text (PreparedStatements); every parameter is set anew
+        PreparedStatement statement = statements.prepare(connection, query.sql());
+        for (int i = 0; i < query.parameters().size(); i++) {
+            statement.setObject(i + 1, query.parameters().get(i));
+        }
+        statement.setFetchSize(FETCH_SIZE);
+        running.started(queryId, statement);
+        try (ResultSet rs = statement.executeQuery()) {
+            return read(rs);
+        } finally {
+            running.finished(queryId);
         }
     }
 
