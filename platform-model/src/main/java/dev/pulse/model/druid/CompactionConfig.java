@@ -1,5 +1,5 @@
 package dev.pulse.model.druid;
 
-/** A Druid auto-compaction config, ready to POST to the coordinator's {@code /druid/coordinator/v1/config/compaction}. */
+/** A Druid auto-compaction config, ready to POST to {@code /druid/coordinator/v1/config/compaction}. */
 public record CompactionConfig(String datasource, String json) {
 }

@@ -51,9 +51,9 @@ public class MetricQueryService {
     private final Clock clock;
 
     public MetricQueryService(QueryNormaliser normaliser, Router router, MetricSqlBuilder sqlBuilder,
-                              StoredCells storedCells, MetricValues values, DatasourceVersions versions, DataProgress progress,
-                              QueryCache cache, LocalAnswers local, CachePolicy policy, int maxCachedBytes,
-                              DruidExecutor druid, QueryMetrics metrics, JsonMapper json, Clock clock) {
+                              StoredCells storedCells, MetricValues values, DatasourceVersions versions,
+                              DataProgress progress, QueryCache cache, LocalAnswers local, CachePolicy policy,
+                              int maxCachedBytes, DruidExecutor druid, QueryMetrics metrics, JsonMapper json, Clock clock) {
         this.normaliser = normaliser;
         this.router = router;
         this.sqlBuilder = sqlBuilder;

@@ -13,8 +13,8 @@ import java.util.List;
 
 /**
  * What {@code ./pulse up} does once the engines are healthy: creates the Pulse topics, runs the clean and rollup
- * Flink jobs, and submits the Druid supervisors and the rollups' auto-compaction, generated from the metric catalog. Every step is idempotent.
- * Skipped in a checkout without {@code flink-jobs/}.
+ * Flink jobs, and submits the Druid supervisors and the rollups' auto-compaction, generated from the metric catalog.
+ * Every step is idempotent. Skipped in a checkout without {@code flink-jobs/}.
  */
 public final class PipelineDeploy {
 
