@@ -1,12 +1,9 @@
 package dev.pulse.model.druid;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pulse.model.catalog.MetricCatalog;
 import dev.pulse.model.catalog.Window;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 
@@ -29,8 +26,6 @@ public final class CompactionConfigs {
      */
     static final Duration SKIP_OFFSET = Duration.ofHours(3);
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
-
     private CompactionConfigs() {
     }
 
@@ -40,17 +35,13 @@ public final class CompactionConfigs {
     }
 
     static CompactionConfig config(Window window) {
-        ObjectNode config = MAPPER.createObjectNode();
+        ObjectNode config = JsonNodeFactory.instance.objectNode();
         config.put("dataSource", window.datasource());
         config.put("skipOffsetFromLatest", SKIP_OFFSET.toString());
         // the rows keep their window's granularity, dimensions and aggregators (Druid reads those from the segments)
         config.putObject("granularitySpec").put("segmentGranularity", "DAY");
         config.putObject("tuningConfig").putObject("partitionsSpec").put("type", "dynamic");
         config.putObject("taskContext").put("useConcurrentLocks", true);
-        try {
-            return new CompactionConfig(window.datasource(), MAPPER.writeValueAsString(config));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new CompactionConfig(window.datasource(), SupervisorSpecs.json(config));
     }
 }

@@ -126,7 +126,8 @@ public final class SupervisorSpecs {
         return root;
     }
 
-    private static String json(ObjectNode node) {
+    /** The spec as Druid gets it, keys in a stable order (an unchanged spec is then the same text). */
+    static String json(ObjectNode node) {
         try {
             return MAPPER.writeValueAsString(node);
         } catch (IOException e) {

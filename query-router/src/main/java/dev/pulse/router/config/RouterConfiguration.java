@@ -114,10 +114,11 @@ class RouterConfiguration {
                                           DruidExecutor druid, MeterRegistry meters, JsonMapper json, Clock clock) {
         RouterProperties.Limits limits = properties.limits();
         RouterProperties.Cache cacheSettings = properties.cache();
+        MetricSqlBuilder sqlBuilder = new MetricSqlBuilder(catalog);
         return new MetricQueryService(
                 new QueryNormaliser(catalog, limits.defaultRows(), limits.maxRows()),
                 new Router(catalog, limits.maxRollupRange()),
-                new MetricSqlBuilder(catalog), new StoredCells(catalog, properties.druid().storedCells()),
+                sqlBuilder, new StoredCells(catalog, sqlBuilder, properties.druid().storedCells()),
                 new MetricValues(catalog),
                 versions, progress, cache, new LocalAnswers(cacheSettings.localBytes(), clock),
                 new CachePolicy(cacheSettings.liveTtl(), cacheSettings.settledTtl(), cacheSettings.settleAfter()),

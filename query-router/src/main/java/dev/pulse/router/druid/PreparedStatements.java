@@ -56,12 +56,6 @@ final class PreparedStatements {
         }
     }
 
-    int connections() {
-        synchronized (byConnection) {
-            return byConnection.size();
-        }
-    }
-
     private LinkedHashMap<String, PreparedStatement> statementsOf(Connection physical) throws SQLException {
         synchronized (byConnection) {
             LinkedHashMap<String, PreparedStatement> kept = byConnection.get(physical);

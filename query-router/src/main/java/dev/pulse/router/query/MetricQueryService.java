@@ -147,22 +147,21 @@ public class MetricQueryService {
                                           String queryId) {
         String target = route.target().name().toLowerCase(Locale.ROOT);
         Optional<SqlQuery> scan = storedCells.scan(query, route, physical);
-        if (scan.isEmpty()) {
-            return druid.query(profile, sqlBuilder.build(query, route.target(), physical), queryId, target);
-        }
-        Optional<StoredCells.Scanned> scanned = storedCells.read(query, druid.query(profile, scan.get(), queryId,
-                target));
-        if (scanned.isEmpty()) {
+        if (scan.isPresent()) {
+            Optional<StoredCells.Scanned> scanned = storedCells.read(query,
+                    druid.query(profile, scan.get(), queryId, target));
+            if (scanned.isPresent() && scanned.get().regroup().isEmpty()) {
+                metrics.storedCells("answered");
+                return scanned.get().cells();
+            }
+            if (scanned.isPresent()) {
+                metrics.storedCells("regrouped");
+                SqlQuery regroup = sqlBuilder.build(query, route.target(), physical, scanned.get().regroup());
+                return scanned.get().with(druid.query(profile, regroup, queryId, target));
+            }
             metrics.storedCells("limit");
-            return druid.query(profile, sqlBuilder.build(query, route.target(), physical), queryId, target);
         }
-        if (scanned.get().regroup().isEmpty()) {
-            metrics.storedCells("answered");
-            return scanned.get().cells();
-        }
-        metrics.storedCells("regrouped");
-        SqlQuery regroup = sqlBuilder.build(query, route.target(), physical, scanned.get().regroup());
-        return scanned.get().with(druid.query(profile, regroup, queryId, target));
+        return druid.query(profile, sqlBuilder.build(query, route.target(), physical), queryId, target);
     }
 
     private void store(String key, List<Map<String, Object>> rows, MetricQuery query, Instant now) {

@@ -66,8 +66,52 @@ public final class MetricSqlBuilder {
         }
 
         List<Object> params = new ArrayList<>(selectParams);
-        StringBuilder sql = new StringBuilder("SELECT ").append(String.join(", ", select))
-                .append(" FROM ").append(quote(physicalDatasource)).append(" WHERE ");
+        StringBuilder sql = new StringBuilder("SELECT ").append(String.join(", ", select));
+        from(sql, params, query, target, physicalDatasource, parts);
+        if (!groupBy.isEmpty()) {
+            sql.append(" GROUP BY ").append(String.join(", ", groupBy));
+        }
+        if (timeExpression != null) {
+            sql.append(" ORDER BY ").append(timeExpression);
+        }
+        sql.append(" LIMIT ?");
+        params.add(query.limit());
+        return new SqlQuery(sql.toString(), params);
+    }
+
+    /**
+     * The scan of {@code StoredCells}: a rollup's stored rows as they are, each row's sketch estimated where it is
+     * stored. Only for a query whose buckets are the rollup's own (a row's time is then its bucket's start).
+     */
+    public SqlQuery scan(MetricQuery query, String physicalDatasource) {
+        List<String> select = new ArrayList<>();
+        select.add("TIMESTAMP_TO_MILLIS(\"__time\") AS " + quote(TIME_COLUMN));
+        for (String dimension : query.groupBy()) {
+            select.add(quote(dimension) + " AS " + quote(dimension));
+        }
+        for (String name : query.metrics()) {
+            Measure measure = catalog.measure(catalog.metric(name).orElseThrow().measure()).orElseThrow();
+            String value = switch (measure.type()) {
+                case COUNT, SUM -> quote(measure.name());
+                // rounded to a whole number, as APPROX_COUNT_DISTINCT_DS_HLL rounds on the grouped path
+                case HLL -> "CAST(HLL_SKETCH_ESTIMATE(" + quote(measure.name()) + ", TRUE) AS BIGINT)";
+            };
+            select.add(value + " AS " + quote(MetricValues.column(name)));
+        }
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT ").append(String.join(", ", select));
+        from(sql, params, query, Target.ROLLUP, physicalDatasource, List.of(query.range()));
+        // one row more than the answer may hold: a full scan means cells beyond the limit, which only the grouped
+        // query can cut in time order
+        sql.append(" LIMIT ?");
+        params.add(query.limit() + 1);
+        return new SqlQuery(sql.toString(), params);
+    }
+
+    /** FROM and WHERE: the parts of the range, then the filters. */
+    private void from(StringBuilder sql, List<Object> params, MetricQuery query, Target target,
+                      String physicalDatasource, List<TimeRange> parts) {
+        sql.append(" FROM ").append(quote(physicalDatasource)).append(" WHERE ");
         StringJoiner times = new StringJoiner(" OR ", parts.size() > 1 ? "(" : "", parts.size() > 1 ? ")" : "");
         for (TimeRange part : parts) {
             // Druid turns each of these into a query interval: only those segments are read
@@ -82,15 +126,6 @@ public final class MetricSqlBuilder {
                     .append(placeholders(filter.getValue().size()));
             params.addAll(filter.getValue());
         }
-        if (!groupBy.isEmpty()) {
-            sql.append(" GROUP BY ").append(String.join(", ", groupBy));
-        }
-        if (timeExpression != null) {
-            sql.append(" ORDER BY ").append(timeExpression);
-        }
-        sql.append(" LIMIT ?");
-        params.add(query.limit());
-        return new SqlQuery(sql.toString(), params);
     }
 
     private String column(String dimension, Target target) {

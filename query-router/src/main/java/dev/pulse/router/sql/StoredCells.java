@@ -1,10 +1,6 @@
 package dev.pulse.router.sql;
 
-import static dev.pulse.router.sql.Identifiers.quote;
-
 import dev.pulse.model.catalog.Dimension;
-import dev.pulse.model.catalog.Measure;
-import dev.pulse.model.catalog.Metric;
 import dev.pulse.model.catalog.MetricCatalog;
 import dev.pulse.model.catalog.MetricType;
 import dev.pulse.model.catalog.Window;
@@ -25,7 +21,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.StringJoiner;
 
 /**
  * The fast path of a rollup query whose answer cells are each one stored row.
@@ -45,11 +40,13 @@ import java.util.StringJoiner;
 public final class StoredCells {
 
     private final MetricCatalog catalog;
+    private final MetricSqlBuilder sql;
     private final boolean enabled;
 
     /** @param enabled false: never scan, every rollup query is grouped */
-    public StoredCells(MetricCatalog catalog, boolean enabled) {
+    public StoredCells(MetricCatalog catalog, MetricSqlBuilder sql, boolean enabled) {
         this.catalog = catalog;
+        this.sql = sql;
         this.enabled = enabled;
     }
 
@@ -58,39 +55,7 @@ public final class StoredCells {
         if (!enabled || !applies(query, route)) {
             return Optional.empty();
         }
-        List<String> select = new ArrayList<>();
-        // the datasource's query granularity is the bucket, so a row's time is its bucket's start
-        select.add("TIMESTAMP_TO_MILLIS(\"__time\") AS " + quote(MetricSqlBuilder.TIME_COLUMN));
-        for (String dimension : query.groupBy()) {
-            select.add(quote(dimension) + " AS " + quote(dimension));
-        }
-        for (String name : query.metrics()) {
-            Measure measure = catalog.measure(catalog.metric(name).orElseThrow().measure()).orElseThrow();
-            String value = switch (measure.type()) {
-                case COUNT, SUM -> quote(measure.name());
-                // rounded to a whole number, as APPROX_COUNT_DISTINCT_DS_HLL rounds on the grouped path
-                case HLL -> "CAST(HLL_SKETCH_ESTIMATE(" + quote(measure.name()) + ", TRUE) AS BIGINT)";
-            };
-            select.add(value + " AS " + quote(MetricValues.column(name)));
-        }
-        List<Object> params = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("SELECT ").append(String.join(", ", select))
-                .append(" FROM ").append(quote(physicalDatasource))
-                .append(" WHERE \"__time\" >= MILLIS_TO_TIMESTAMP(CAST(? AS BIGINT))")
-                .append(" AND \"__time\" < MILLIS_TO_TIMESTAMP(CAST(? AS BIGINT))");
-        params.add(query.range().from().toEpochMilli());
-        params.add(query.range().to().toEpochMilli());
-        for (Map.Entry<String, List<String>> filter : query.filters().entrySet()) {
-            StringJoiner placeholders = new StringJoiner(", ", "(", ")");
-            filter.getValue().forEach(v -> placeholders.add("?"));
-            sql.append(" AND ").append(quote(filter.getKey())).append(" IN ").append(placeholders);
-            params.addAll(filter.getValue());
-        }
-        // one row more than the answer may hold: a full scan means cells beyond the limit, which only the grouped
-        // query can cut in time order
-        sql.append(" LIMIT ?");
-        params.add(query.limit() + 1);
-        return Optional.of(new SqlQuery(sql.toString(), params));
+        return Optional.of(sql.scan(query, physicalDatasource));
     }
 
     /**

@@ -158,7 +158,7 @@ public final class DruidBatch {
             pause(deadline, "ingestion task " + taskId);
         }
         while (true) {
-            long count = countRows(datasource, countExpression);
+            long count = scalar(datasource, countExpression);
             if (count == expected) {
                 return;
             }
@@ -168,17 +168,17 @@ public final class DruidBatch {
 
     /** Rows Druid stores for the datasource (after its rollup), as the broker counts them. */
     public long rowCount(String datasource) throws Exception {
-        return countRows(datasource, "COUNT(*)");
+        return scalar(datasource, "COUNT(*)");
     }
 
     /** The time of the datasource's newest row. */
     public Instant latest(String datasource) throws Exception {
-        return Instant.ofEpochMilli(countRows(datasource, "TIMESTAMP_TO_MILLIS(MAX(\"__time\"))"));
+        return Instant.ofEpochMilli(scalar(datasource, "TIMESTAMP_TO_MILLIS(MAX(\"__time\"))"));
     }
 
-    private long countRows(String datasource, String countExpression) throws Exception {
+    private long scalar(String datasource, String expression) throws Exception {
         ObjectNode query = JSON.createObjectNode()
-                .put("query", "SELECT " + countExpression + " AS c FROM \"" + datasource + "\"");
+                .put("query", "SELECT " + expression + " AS c FROM \"" + datasource + "\"");
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(broker + "/druid/v2/sql"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
                         query.toString())).build(), HttpResponse.BodyHandlers.ofString());

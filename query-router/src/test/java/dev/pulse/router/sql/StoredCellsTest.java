@@ -22,7 +22,7 @@ class StoredCellsTest {
     private static final Instant FROM = Instant.parse("2026-11-21T00:00:00Z");
     private static final Instant TO = Instant.parse("2026-11-28T00:00:00Z");
     private static final long HOUR = Duration.ofHours(1).toMillis();
-    private static final StoredCells CELLS = new StoredCells(CATALOG, true);
+    private static final StoredCells CELLS = new StoredCells(CATALOG, new MetricSqlBuilder(CATALOG), true);
     private static final Route BY_COUNTRY = new Route(Target.ROLLUP, "rollup_1h_country", "1h_country", "test");
     private static final Route ALL_DIMENSIONS = new Route(Target.ROLLUP, "rollup_1h", "1h", "test");
 
@@ -94,7 +94,7 @@ class StoredCellsTest {
 
     @Test
     void switchedOffNothingIsScanned() {
-        assertThat(new StoredCells(CATALOG, false).scan(hourlyByCountry(List.of("dau")), BY_COUNTRY, "rollup_1h_country"))
+        assertThat(new StoredCells(CATALOG, new MetricSqlBuilder(CATALOG), false).scan(hourlyByCountry(List.of("dau")), BY_COUNTRY, "rollup_1h_country"))
                 .isEmpty();
     }
 
