@@ -24,6 +24,8 @@ public final class PulseKafka {
      */
     static final String TRANSACTION_TIMEOUT_MS = "600000";
 
+    static final int SINK_BATCH_BYTES = 256 * 1024;
+
     private PulseKafka() {
     }
 
@@ -72,6 +74,10 @@ public final class PulseKafka {
         // rollup rows and events are small and many: batch and compress them
         producer.setProperty(ProducerConfig.LINGER_MS_CONFIG, "20");
         producer.setProperty(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        // Kafka's 16 KB default makes a replay close a batch every 57 events, and each batch allocates lz4's two
+        // 64 KB block buffers afresh: a quarter of the clean job's allocation. Batches come from the producer's
+        // pool, and one below the size is sent when linger expires, so live traffic is not held back by it.
+        producer.setProperty(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(SINK_BATCH_BYTES));
         return KafkaSink.<T>builder()
                 .setBootstrapServers(bootstrap)
                 .setRecordSerializer(serializer)
