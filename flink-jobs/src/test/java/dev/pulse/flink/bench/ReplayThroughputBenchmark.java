@@ -46,7 +46,10 @@ import org.junit.jupiter.api.Test;
  * It writes only to its own topics ({@code <topic>.bench-<id>}) and deletes them afterwards. The jobs run in this
  * JVM's local Flink (MiniCluster, parallelism 2), with the production topology, sources and exactly-once sinks.
  * A warm-up backlog ({@code -Dbench.warmup-events}, 500,000) goes through both jobs first, unmeasured, so that the
- * measured replay runs on compiled code; 0 measures a cold JVM.
+ * measured replay runs on compiled code; 0 measures a cold JVM. The JVM has the local stack TaskManager's heap
+ * options, huge pages and the parallel collector (this module's {@code argLine}; {@code -DargLine} replaces them), and
+ * the jobs their own checkpoint interval unless {@code -Dbench.checkpoint-interval} is given. Checkpoint
+ * directories are deleted with the topics.
  */
 class ReplayThroughputBenchmark {
 
@@ -54,8 +57,8 @@ class ReplayThroughputBenchmark {
     private static final long EVENTS = Long.getLong("bench.events", 5_000_000);
     private static final long WARMUP_EVENTS = Long.getLong("bench.warmup-events", 500_000);
     private static final int PARALLELISM = Integer.getInteger("bench.parallelism", 2);
-    /** the jobs' --checkpoint-interval (their default, 5 s, unless given) */
-    private static final String CHECKPOINT_INTERVAL = System.getProperty("bench.checkpoint-interval", "5s");
+    /** the jobs' --checkpoint-interval; by default theirs (2 s), as the stack runs them */
+    private static final String CHECKPOINT_INTERVAL = System.getProperty("bench.checkpoint-interval");
     private static final String[] TYPES = {"page_view", "page_view", "page_view", "click", "click", "transaction", "signup"};
     private static final String[] COUNTRIES = {"DE", "FR", "US", "BR", "JP", "IN", "GB", "ES", "IT", "NL"};
     private static final String[] DEVICES = {"mobile", "desktop", "tablet"};
@@ -79,6 +82,7 @@ class ReplayThroughputBenchmark {
                     replayRollup(REUSE, -1);
                 } finally {
                     admin.deleteTopics(topics(REUSE)).all().get(120, TimeUnit.SECONDS);
+                    deleteCheckpoints();
                 }
             }
             return;
@@ -111,6 +115,7 @@ class ReplayThroughputBenchmark {
                 phase.run(suffix);
             } finally {
                 admin.deleteTopics(topics).all().get(120, TimeUnit.SECONDS);
+                deleteCheckpoints();
             }
         }
     }
@@ -132,14 +137,19 @@ class ReplayThroughputBenchmark {
         double pipeline = EVENTS / (cleanSeconds + rollupSeconds);
         log("RESULT events=%d ceiling=%.0f/s clean=%.0f/s rollup=%.0f/s clean+rollup=%.0f/s ratio=%.2f cores=%d checkpoints=%s warmup=%d canonical=%s clean-args=%s rollup-args=%s",
                 EVENTS, consumed / ceilingSeconds, EVENTS / cleanSeconds, EVENTS / rollupSeconds, pipeline,
-                pipeline / (consumed / ceilingSeconds), Runtime.getRuntime().availableProcessors(), CHECKPOINT_INTERVAL,
-                WARMUP_EVENTS, CANONICAL_BACKLOG, CLEAN_ARGS, ROLLUP_ARGS);
+                pipeline / (consumed / ceilingSeconds), Runtime.getRuntime().availableProcessors(),
+                CHECKPOINT_INTERVAL == null ? "the jobs' default" : CHECKPOINT_INTERVAL, WARMUP_EVENTS,
+                CANONICAL_BACKLOG, CLEAN_ARGS, ROLLUP_ARGS);
+    }
+
+    private static List<String> checkpointArgs() {
+        return CHECKPOINT_INTERVAL == null ? List.of() : List.of("--checkpoint-interval", CHECKPOINT_INTERVAL);
     }
 
     /** Runs the clean job over the suffix's raw backlog; returns its wall time. */
     private static double runClean(String suffix, long events) throws Exception {
-        List<String> args = new ArrayList<>(List.of("--bootstrap", BOOTSTRAP, "--topic-suffix", suffix,
-                "--checkpoint-interval", CHECKPOINT_INTERVAL));
+        List<String> args = new ArrayList<>(List.of("--bootstrap", BOOTSTRAP, "--topic-suffix", suffix));
+        args.addAll(checkpointArgs());
         args.addAll(CLEAN_ARGS);
         CleanJobConfig clean = CleanJobConfig.parse(args.toArray(String[]::new));
         StreamExecutionEnvironment env = env(clean.checkpointInterval());
@@ -157,7 +167,8 @@ class ReplayThroughputBenchmark {
             log("events.clean%s holds %,d committed events", suffix, events);
         }
         List<String> args = new ArrayList<>(List.of("--bootstrap", BOOTSTRAP, "--topic-suffix", suffix,
-                "--group-id", "bench-rollup-" + UUID.randomUUID(), "--checkpoint-interval", CHECKPOINT_INTERVAL));
+                "--group-id", "bench-rollup-" + UUID.randomUUID()));
+        args.addAll(checkpointArgs());
         args.addAll(ROLLUP_ARGS);
         RollupJobConfig rollup = RollupJobConfig.parse(args.toArray(String[]::new));
         RollupPlan plan = RollupPlan.from(RollupJob.loadCatalog(null));
@@ -259,12 +270,28 @@ class ReplayThroughputBenchmark {
         return result;
     }
 
+    /** Each job's checkpoint directory: the clean job's last checkpoints hold every id of the backlog (73 MB). */
+    private static final List<java.nio.file.Path> CHECKPOINT_DIRS = new ArrayList<>();
+
+    private static void deleteCheckpoints() throws java.io.IOException {
+        for (java.nio.file.Path dir : CHECKPOINT_DIRS) {
+            try (var files = java.nio.file.Files.walk(dir)) {
+                for (java.nio.file.Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    java.nio.file.Files.deleteIfExists(file);
+                }
+            }
+        }
+        CHECKPOINT_DIRS.clear();
+    }
+
     private static StreamExecutionEnvironment env(java.time.Duration checkpointInterval) throws java.io.IOException {
         // checkpoints to files as on a cluster: the default in-memory storage refuses the dedupe state of millions of ids
         org.apache.flink.configuration.Configuration conf = new org.apache.flink.configuration.Configuration();
         conf.set(org.apache.flink.configuration.CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+        java.nio.file.Path checkpoints = java.nio.file.Files.createTempDirectory("pulse-bench-ck");
+        CHECKPOINT_DIRS.add(checkpoints);
         conf.set(org.apache.flink.configuration.CheckpointingOptions.CHECKPOINTS_DIRECTORY,
-                java.nio.file.Files.createTempDirectory("pulse-bench-ck").toUri().toString());
+                checkpoints.toUri().toString());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(PARALLELISM);
         Checkpointing.configure(env, checkpointInterval);
