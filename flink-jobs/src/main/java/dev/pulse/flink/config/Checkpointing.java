@@ -25,7 +25,7 @@ public final class Checkpointing {
         // Under backpressure (any replay) an aligned barrier waits behind every full network buffer, and the keyed
         // operator stops reading the inputs whose barrier came first until the last one arrives: at a 2 s interval
         // that cost the replay about a quarter of its throughput. Unaligned barriers overtake the buffers, which
-        // are stored with the checkpoint instead; still exactly once (docs/benchmarks.md, runs 28 to 30). A
+        // are stored with the checkpoint instead; still exactly once (docs/benchmarks.md, runs 26 to 32). A
         // checkpoint starts aligned and turns unaligned only when alignment takes longer than this, so live
         // traffic, which aligns in milliseconds, keeps aligned checkpoints.
         env.getCheckpointConfig().enableUnalignedCheckpoints();

@@ -14,8 +14,12 @@ import dev.pulse.model.event.Event;
 import dev.pulse.model.event.EventContext;
 import dev.pulse.model.event.CanonicalEvent;
 import dev.pulse.model.event.EventJson;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -271,24 +275,24 @@ class ReplayThroughputBenchmark {
     }
 
     /** Each job's checkpoint directory: the clean job's last checkpoints hold every id of the backlog (73 MB). */
-    private static final List<java.nio.file.Path> CHECKPOINT_DIRS = new ArrayList<>();
+    private static final List<Path> CHECKPOINT_DIRS = new ArrayList<>();
 
-    private static void deleteCheckpoints() throws java.io.IOException {
-        for (java.nio.file.Path dir : CHECKPOINT_DIRS) {
-            try (var files = java.nio.file.Files.walk(dir)) {
-                for (java.nio.file.Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    java.nio.file.Files.deleteIfExists(file);
+    private static void deleteCheckpoints() throws IOException {
+        for (Path dir : CHECKPOINT_DIRS) {
+            try (var files = Files.walk(dir)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(file);
                 }
             }
         }
         CHECKPOINT_DIRS.clear();
     }
 
-    private static StreamExecutionEnvironment env(java.time.Duration checkpointInterval) throws java.io.IOException {
+    private static StreamExecutionEnvironment env(java.time.Duration checkpointInterval) throws IOException {
         // checkpoints to files as on a cluster: the default in-memory storage refuses the dedupe state of millions of ids
         org.apache.flink.configuration.Configuration conf = new org.apache.flink.configuration.Configuration();
         conf.set(org.apache.flink.configuration.CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
-        java.nio.file.Path checkpoints = java.nio.file.Files.createTempDirectory("pulse-bench-ck");
+        Path checkpoints = Files.createTempDirectory("pulse-bench-ck");
         CHECKPOINT_DIRS.add(checkpoints);
         conf.set(org.apache.flink.configuration.CheckpointingOptions.CHECKPOINTS_DIRECTORY,
                 checkpoints.toUri().toString());
