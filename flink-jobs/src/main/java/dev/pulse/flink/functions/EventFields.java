@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.pulse.model.event.CanonicalScanner;
 import dev.pulse.model.event.Event;
 import dev.pulse.model.event.EventContext;
 import dev.pulse.model.event.IsoInstantParser;
@@ -61,6 +62,16 @@ record EventFields(String eventId, String eventType, String userId, long timesta
         if (json == null) {
             return null; // a tombstone: the whole parse refuses it with its reason
         }
+        CanonicalScanner.Fields scanned = CanonicalScanner.fields(json);
+        if (scanned != null) {
+            return new EventFields(scanned.eventId(), scanned.eventType(), scanned.userId(), scanned.timestamp(),
+                    scanned.revenue(), scanned.currency(), scanned.country(), scanned.device(), scanned.platform());
+        }
+        return parse(json);
+    }
+
+    /** {@link #read} with a streaming parser: for the records the scanner leaves to it (escapes, non-ASCII text). */
+    static EventFields parse(byte[] json) {
         try (JsonParser parser = JSON.createParser(json)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return null;

@@ -68,6 +68,8 @@ class ReplayThroughputBenchmark {
     private static final String[] DEVICES = {"mobile", "desktop", "tablet"};
     private static final String[] PLATFORMS = {"web", "ios", "android"};
 
+    /** false: only both jobs at once, without each job alone first (for profiling that one) */
+    private static final boolean SEQUENTIAL = Boolean.parseBoolean(System.getProperty("bench.sequential", "true"));
     /** The suffix of an earlier run's topics: replays only its events.clean backlog through the rollup job. */
     private static final String REUSE = System.getProperty("bench.reuse");
     /** more options for each job, such as {@code -Dbench.clean-args="--replay-max-drift 1m"} */
@@ -108,6 +110,17 @@ class ReplayThroughputBenchmark {
         void run(String suffix) throws Exception;
     }
 
+    private interface MeasuredPhase {
+        double run(String suffix) throws Exception;
+    }
+
+    /** Runs the phase on topics of a new suffix, deleted afterwards; returns what the phase measured. */
+    private static double measuredWithTopics(MeasuredPhase phase) throws Exception {
+        double[] measured = new double[1];
+        withTopics(suffix -> measured[0] = phase.run(suffix));
+        return measured[0];
+    }
+
     /** Runs the phase on topics of a new suffix, deleted afterwards. */
     private static void withTopics(BenchmarkPhase phase) throws Exception {
         String suffix = ".bench-" + UUID.randomUUID().toString().substring(0, 8);
@@ -136,12 +149,14 @@ class ReplayThroughputBenchmark {
         double ceilingSeconds = (ceiling.lastRecordNanos() - t0) / 1e9;
         log("plain consumer: %,d records in %.1f s: %,.0f/s", consumed, ceilingSeconds, consumed / ceilingSeconds);
 
-        double cleanSeconds = runClean(suffix, EVENTS);
-        double rollupSeconds = replayRollup(suffix, EVENTS);
+        double cleanSeconds = SEQUENTIAL ? runClean(suffix, EVENTS) : Double.NaN;
+        double rollupSeconds = SEQUENTIAL ? replayRollup(suffix, EVENTS) : Double.NaN;
         double pipeline = EVENTS / (cleanSeconds + rollupSeconds);
-        log("RESULT events=%d ceiling=%.0f/s clean=%.0f/s rollup=%.0f/s clean+rollup=%.0f/s ratio=%.2f cores=%d checkpoints=%s warmup=%d canonical=%s clean-args=%s rollup-args=%s",
+        double together = EVENTS / measuredWithTopics(outputs -> runTogether(suffix, outputs));
+        log("RESULT events=%d ceiling=%.0f/s clean=%.0f/s rollup=%.0f/s clean+rollup=%.0f/s ratio=%.2f together=%.0f/s together-ratio=%.2f cores=%d checkpoints=%s warmup=%d canonical=%s clean-args=%s rollup-args=%s",
                 EVENTS, consumed / ceilingSeconds, EVENTS / cleanSeconds, EVENTS / rollupSeconds, pipeline,
-                pipeline / (consumed / ceilingSeconds), Runtime.getRuntime().availableProcessors(),
+                pipeline / (consumed / ceilingSeconds), together, together / (consumed / ceilingSeconds),
+                Runtime.getRuntime().availableProcessors(),
                 CHECKPOINT_INTERVAL == null ? "the jobs' default" : CHECKPOINT_INTERVAL, WARMUP_EVENTS,
                 CANONICAL_BACKLOG, CLEAN_ARGS, ROLLUP_ARGS);
     }
@@ -191,6 +206,75 @@ class ReplayThroughputBenchmark {
         return rollupSeconds;
     }
 
+    /**
+     * Both jobs at once, as the pipeline runs on a cluster (and as a replay into a new job version runs): the clean job
+     * reads the raw backlog of {@code input} and writes {@code events.clean} of {@code outputs}, which the rollup job
+     * reads while it is written. Returns the seconds from submission until the rollup job has consumed every clean
+     * event. The rollup job sees clean events only as the clean job's checkpoints commit them, so this includes the
+     * pipeline's own hand-over delay.
+     */
+    private static double runTogether(String input, String outputs) throws Exception {
+        List<String> args = new ArrayList<>(List.of("--bootstrap", BOOTSTRAP, "--topic-suffix", outputs));
+        args.addAll(checkpointArgs());
+        CleanJobConfig parsed = CleanJobConfig.parse(concat(args, CLEAN_ARGS));
+        List<String> rawTopics = Topics.rawEventTopics().stream().map(t -> t + input).toList();
+        CleanJobConfig clean = new CleanJobConfig(parsed.jobName(), parsed.bootstrap(), rawTopics, parsed.cleanTopic(),
+                parsed.deadLetterTopic(), parsed.groupId(), parsed.transactionalIdPrefix(), parsed.dedupeTtl(),
+                parsed.checkpointInterval(), parsed.alignment(), parsed.topicSuffix());
+        RollupJobConfig rollup = RollupJobConfig.parse(concat(args, ROLLUP_ARGS));
+        RollupPlan plan = RollupPlan.from(RollupJob.loadCatalog(null));
+
+        StreamExecutionEnvironment env = env(clean.checkpointInterval());
+        CleanJob.defineWorkflow(env, PulseKafka.rawEventsSource(BOOTSTRAP, clean.inputTopics(), clean.groupId()),
+                CleanJob.kafkaSinks(clean), clean.dedupeTtl(), clean.alignment());
+        RollupJob.defineWorkflow(env, PulseKafka.cleanEventsSource(BOOTSTRAP, rollup.inputTopic(), rollup.groupId()),
+                RollupJob.kafkaSinks(rollup, plan), plan, rollup.timing());
+
+        Map<TopicPartition, Long> rawEnds = endsOfData(clean.inputTopics());
+        long t0 = System.nanoTime();
+        var client = env.executeAsync("bench clean and rollup");
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", BOOTSTRAP))) {
+            awaitCommitted(admin, clean.groupId(), rawEnds);
+            double cleanSeconds = seconds(t0);
+            // the clean job's last transaction commits with the checkpoint that committed its offsets, at about the
+            // same moment: so the ends of events.clean are read again until the rollup job has reached them twice
+            Map<TopicPartition, Long> cleanEnds = Map.of();
+            Map<TopicPartition, Long> next = endsOfData(List.of(clean.cleanTopic()));
+            while (!next.equals(cleanEnds)) {
+                cleanEnds = next;
+                awaitCommitted(admin, rollup.groupId(), cleanEnds);
+                next = endsOfData(List.of(clean.cleanTopic()));
+            }
+            double seconds = seconds(t0);
+            log("both jobs at once: clean job caught up after %.1f s, rollup job after %.1f s: %,.0f events/s",
+                    cleanSeconds, seconds, EVENTS / seconds);
+            long late = countRows(List.of(Topics.EVENTS_LATE + outputs));
+            log("late events (in no rollup), both jobs at once: %,d", late);
+            return seconds;
+        } finally {
+            client.cancel().get();
+        }
+    }
+
+    /** Waits until the group has committed at least the given offset of each partition. */
+    private static void awaitCommitted(Admin admin, String groupId, Map<TopicPartition, Long> targets) throws Exception {
+        while (true) {
+            var committed = admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
+            boolean done = targets.entrySet().stream().allMatch(t -> t.getValue() == 0
+                    || (committed.get(t.getKey()) != null && committed.get(t.getKey()).offset() >= t.getValue()));
+            if (done) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static String[] concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all.toArray(String[]::new);
+    }
+
     /** How far each partition's records fall behind the newest event time before them: what makes events late. */
     private static void logDisorder(String topic) {
         Properties p = fromTheStart("bench-disorder-");
@@ -236,15 +320,8 @@ class ReplayThroughputBenchmark {
         long t0 = System.nanoTime();
         var client = env.executeAsync(name);
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", BOOTSTRAP))) {
-            while (true) {
-                var committed = admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
-                boolean done = targets.entrySet().stream().allMatch(t -> t.getValue() == 0
-                        || (committed.get(t.getKey()) != null && committed.get(t.getKey()).offset() >= t.getValue()));
-                if (done) {
-                    return seconds(t0);
-                }
-                Thread.sleep(200);
-            }
+            awaitCommitted(admin, groupId, targets);
+            return seconds(t0);
         } finally {
             client.cancel().get();
         }

@@ -42,6 +42,8 @@ class EventFieldsTest {
             EventFields fields = EventFields.read(EventJson.write(event));
 
             assertThat(fields).as(event.toString()).isNotNull().isEqualTo(EventFields.of(event));
+            // the same from the parser, which reads what the scanner leaves to it
+            assertThat(EventFields.parse(EventJson.write(event))).isEqualTo(fields);
             assertThat(fields.timestamp()).isEqualTo(event.timestamp().toEpochMilli());
             assertThat(fields.revenue()).isEqualTo(event.revenue());
             UnaryOperator<String> whole = FieldPaths.of(event);

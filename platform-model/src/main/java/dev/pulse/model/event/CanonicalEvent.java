@@ -56,6 +56,12 @@ public final class CanonicalEvent {
      * is wrong); the rest of the record is not read.
      */
     public static Head readHead(byte[] json) {
+        Head scanned = CanonicalScanner.head(json);
+        return scanned != null ? scanned : parseHead(json);
+    }
+
+    /** {@link #readHead} with a parser: for the records the scanner leaves to it (escapes, non-ASCII text). */
+    static Head parseHead(byte[] json) {
         try (JsonParser parser = JSON.createParser(json)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return null;
