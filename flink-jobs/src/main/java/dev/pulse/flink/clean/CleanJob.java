@@ -53,10 +53,10 @@ public final class CleanJob {
         parsed.getSideOutput(ParseEvent.DEAD_LETTERS)
                 .sinkTo(sinks.deadLetters()).name("dead letters sink").uid("dead-letters-sink");
 
-        // a new uid whenever the state's form changes (now: one IdBuckets per shard); the launcher resubmits with
-        // --allowNonRestoredState, so an upgrade starts this operator's memory of ids afresh
+        // a new uid whenever the state's form changes (now: one IdBuckets per shard, written by IdBucketsSerializer);
+        // the launcher resubmits with --allowNonRestoredState, so an upgrade starts this operator's memory of ids afresh
         parsed.keyBy(DedupeByEventId.byShard())
-                .process(new DedupeByEventId(dedupeTtl)).name("dedupe by event id").uid("dedupe-by-event-id-buckets")
+                .process(new DedupeByEventId(dedupeTtl)).name("dedupe by event id").uid("dedupe-by-event-id-compact")
                 .sinkTo(sinks.clean()).name("clean events sink").uid("clean-events-sink");
     }
 

@@ -28,6 +28,17 @@ public class HashedIdSet {
         return set;
     }
 
+    /** An empty set whose table takes {@code ids} ids without growing (to read a set back from a checkpoint). */
+    public static HashedIdSet withCapacityFor(int ids) {
+        int capacity = INITIAL_CAPACITY;
+        while (3L * ids > 2L * capacity) {
+            capacity *= 2;
+        }
+        HashedIdSet set = new HashedIdSet();
+        set.slots = new long[capacity];
+        return set;
+    }
+
     public boolean contains(long hash) {
         if (hash == 0) {
             return containsZero;

@@ -5,12 +5,12 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import dev.pulse.flink.events.CleanEvent;
 import dev.pulse.flink.events.HashedIdSet;
 import dev.pulse.flink.events.IdBuckets;
+import dev.pulse.flink.events.IdBucketsSerializer;
 import java.time.Duration;
 import org.apache.datasketches.hash.MurmurHash3;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
@@ -68,7 +68,7 @@ public class DedupeByEventId extends KeyedProcessFunction<Integer, CleanEvent, C
     @Override
     public void open(OpenContext openContext) {
         seen = getRuntimeContext().getState(new ValueStateDescriptor<>("seen-id-buckets",
-                TypeInformation.of(IdBuckets.class)));
+                IdBucketsSerializer.INSTANCE));
         duplicates = getRuntimeContext().getMetricGroup().counter("duplicatesDropped");
     }
 

@@ -128,12 +128,37 @@ class ReplayThroughputBenchmark {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", BOOTSTRAP))) {
             admin.createTopics(topics.stream().map(t -> new NewTopic(t, t.contains(".clean") || isRaw(t) ? 4 : 1, (short) 1))
                     .toList()).all().get(60, TimeUnit.SECONDS);
+            awaitLeaders(admin, topics);
             try {
                 phase.run(suffix);
             } finally {
                 admin.deleteTopics(topics).all().get(120, TimeUnit.SECONDS);
                 deleteCheckpoints();
             }
+        }
+    }
+
+    /**
+     * Waits until the broker answers with a leader for every partition of the new topics. Producing at once (runs of
+     * 2026-12-02) sometimes met partitions the broker did not yet serve: the producer's retries of its first batches
+     * were then refused as out of sequence until they expired, which took two minutes and lost a few hundred records.
+     */
+    private static void awaitLeaders(Admin admin, List<String> topics) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            try {
+                boolean ready = admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS).values().stream()
+                        .allMatch(t -> t.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+                if (ready) {
+                    return;
+                }
+            } catch (java.util.concurrent.ExecutionException notYetKnown) {
+                // UnknownTopicOrPartition while the broker's metadata catches up with the controller
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the benchmark's topics have no leader after 60 s: " + topics);
+            }
+            Thread.sleep(100);
         }
     }
 
