@@ -43,6 +43,8 @@ public class DeltaWindowAggregate extends KeyedProcessFunction<String, RollupInp
     private final RollupPlan plan;
     private final long firingIntervalMillis;
     private final long[] paneSizes;
+    /** per family and pane size: whether any of the family's windows is built of those panes */
+    private final boolean[][] familyUsesPane;
 
     private transient List<MapState<Long, DeltaAccumulator>> panes;
     private transient ValueState<Long> nextFiring;
@@ -52,6 +54,12 @@ public class DeltaWindowAggregate extends KeyedProcessFunction<String, RollupInp
         this.plan = plan;
         this.firingIntervalMillis = firingInterval.toMillis();
         this.paneSizes = plan.paneSizes();
+        this.familyUsesPane = new boolean[plan.families().size()][paneSizes.length];
+        for (int f = 0; f < familyUsesPane.length; f++) {
+            for (int i = 0; i < paneSizes.length; i++) {
+                familyUsesPane[f][i] = usesPane(plan.families().get(f), paneSizes[i]);
+            }
+        }
     }
 
     @Override
@@ -67,9 +75,8 @@ public class DeltaWindowAggregate extends KeyedProcessFunction<String, RollupInp
 
     @Override
     public void processElement(RollupInput input, Context ctx, Collector<RollupRow> out) throws Exception {
-        FamilyPlan family = plan.families().get(input.family());
         for (int i = 0; i < paneSizes.length; i++) {
-            if (!familyUsesPane(family, paneSizes[i])) {
+            if (!familyUsesPane[input.family()][i]) {
                 continue;
             }
             long paneStart = input.timestamp() - Math.floorMod(input.timestamp(), paneSizes[i]);
@@ -116,7 +123,7 @@ public class DeltaWindowAggregate extends KeyedProcessFunction<String, RollupInp
         }
     }
 
-    private boolean familyUsesPane(FamilyPlan family, long paneSize) {
+    private boolean usesPane(FamilyPlan family, long paneSize) {
         for (int w = 0; w < plan.windows().size(); w++) {
             if (family.inWindow()[w] && plan.windows().get(w).paneMillis() == paneSize) {
                 return true;
