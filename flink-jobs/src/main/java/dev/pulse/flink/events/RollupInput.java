@@ -1,5 +1,7 @@
 package dev.pulse.flink.events;
 
+import org.apache.flink.api.common.typeinfo.TypeInfo;
+
 /**
  * What the rollup needs of one clean event.
  *
@@ -9,6 +11,7 @@ package dev.pulse.flink.events;
  * @param revenue    0 when the event has none
  * @param json       the clean event, kept only until the lateness check (late events go out whole)
  */
+@TypeInfo(RecordTypeInfo.OfRollupInput.class)
 public record RollupInput(
         String key, int family, String[] dimensions, long timestamp, double revenue, String userId, byte[] json) {
 

@@ -37,7 +37,7 @@ public final class PulseKafka {
      * disorder.
      */
     public static KafkaSource<RawRecord> rawEventsSource(String bootstrap, List<String> topics, String groupId) {
-        return builder(bootstrap, topics, groupId)
+        return builder(bootstrap, topics, groupId, new RawRecordDeserializer(true))
                 .setProperty(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(RAW_PARTITION_FETCH_BYTES))
                 .build();
     }
@@ -47,18 +47,18 @@ public final class PulseKafka {
      * records of a clean-job transaction that is later aborted.
      */
     public static KafkaSource<RawRecord> cleanEventsSource(String bootstrap, String topic, String groupId) {
-        return builder(bootstrap, List.of(topic), groupId).build();
+        return builder(bootstrap, List.of(topic), groupId, new RawRecordDeserializer(false)).build();
     }
 
     /** Reads topics from the group's committed offsets (the earliest on first start), committed transactions only. */
     private static org.apache.flink.connector.kafka.source.KafkaSourceBuilder<RawRecord> builder(
-            String bootstrap, List<String> topics, String groupId) {
+            String bootstrap, List<String> topics, String groupId, RawRecordDeserializer deserializer) {
         return KafkaSource.<RawRecord>builder()
                 .setBootstrapServers(bootstrap)
                 .setTopics(topics)
                 .setGroupId(groupId)
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-                .setDeserializer(new RawRecordDeserializer())
+                .setDeserializer(deserializer)
                 .setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")
                 // offsets are committed on checkpoints; they only show progress (Flink's state is the truth)
                 .setProperty("commit.offsets.on.checkpoint", "true")

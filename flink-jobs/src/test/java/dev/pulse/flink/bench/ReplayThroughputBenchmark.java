@@ -284,6 +284,7 @@ class ReplayThroughputBenchmark {
         Map<Integer, Long> worst = new HashMap<>();
         Map<Integer, Long> behindAnHour = new HashMap<>();
         Map<Integer, Long> firstBehindAt = new HashMap<>();
+        long withHeaders = 0;
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
@@ -292,6 +293,9 @@ class ReplayThroughputBenchmark {
                 var records = consumer.poll(java.time.Duration.ofSeconds(1));
                 empty = records.isEmpty() ? empty + 1 : 0;
                 for (var r : records) {
+                    if (r.headers().toArray().length > 0 && withHeaders++ == 0) {
+                        log("%s carries headers: %s", topic, java.util.Arrays.toString(r.headers().toArray()));
+                    }
                     long max = Math.max(newest.getOrDefault(r.partition(), Long.MIN_VALUE), r.timestamp());
                     newest.put(r.partition(), max);
                     long behind = max - r.timestamp();

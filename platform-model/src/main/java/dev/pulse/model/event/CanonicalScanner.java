@@ -134,21 +134,22 @@ public final class CanonicalScanner {
 
     /** A string of printable ASCII without escapes; null for anything else, which the parser reads instead. */
     private String text() {
-        if (at >= json.length || json[at] != '"') {
+        // locals, not the fields, in the loop: the JIT keeps them in registers
+        byte[] bytes = json;
+        int i = at;
+        if (i >= bytes.length || bytes[i] != '"') {
             return null;
         }
-        int start = ++at;
-        while (at < json.length) {
-            byte b = json[at];
+        int start = ++i;
+        for (; i < bytes.length; i++) {
+            byte b = bytes[i];
             if (b == '"') {
-                String text = new String(json, start, at - start, StandardCharsets.ISO_8859_1);
-                at++;
-                return text;
+                at = i + 1;
+                return new String(bytes, start, i - start, StandardCharsets.ISO_8859_1);
             }
             if (b == '\\' || b < 0x20) { // also every byte of a multi-byte character: negative as a byte
                 return null;
             }
-            at++;
         }
         return null;
     }
@@ -199,13 +200,15 @@ public final class CanonicalScanner {
         if (at >= json.length || json[at] != '{') {
             return false;
         }
+        byte[] bytes = json;
+        int i = at;
         int depth = 0;
         boolean inString = false;
-        while (at < json.length) {
-            byte b = json[at++];
+        while (i < bytes.length) {
+            byte b = bytes[i++];
             if (inString) {
                 if (b == '\\') {
-                    at++;
+                    i++;
                 } else if (b == '"') {
                     inString = false;
                 }
@@ -215,6 +218,7 @@ public final class CanonicalScanner {
                 depth++;
             } else if (b == '}' || b == ']') {
                 if (--depth == 0) {
+                    at = i;
                     return true;
                 }
             }

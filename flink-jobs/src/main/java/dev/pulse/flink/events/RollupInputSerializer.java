@@ -1,0 +1,84 @@
+package dev.pulse.flink.events;
+
+import java.io.IOException;
+import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
+
+/**
+ * {@link RollupInput} between the rollup job's reading chain and its window operator, with {@link CompactStrings}:
+ * every event crosses this shuffle with its key, dimension values and user id.
+ */
+public final class RollupInputSerializer extends RecordSerializer<RollupInput> {
+
+    public static final RollupInputSerializer INSTANCE = new RollupInputSerializer();
+    private static final long serialVersionUID = 1L;
+
+    private RollupInputSerializer() {
+    }
+
+    @Override
+    public void serialize(RollupInput input, DataOutputView out) throws IOException {
+        CompactStrings.write(input.key(), out);
+        out.writeInt(input.family());
+        String[] dimensions = input.dimensions();
+        out.writeInt(dimensions == null ? -1 : dimensions.length);
+        if (dimensions != null) {
+            for (String value : dimensions) {
+                CompactStrings.write(value, out);
+            }
+        }
+        out.writeLong(input.timestamp());
+        out.writeDouble(input.revenue());
+        CompactStrings.write(input.userId(), out);
+        CompactStrings.writeBytes(input.json(), out);
+    }
+
+    @Override
+    public RollupInput deserialize(DataInputView in) throws IOException {
+        String key = CompactStrings.read(in);
+        int family = in.readInt();
+        int count = in.readInt();
+        String[] dimensions = count < 0 ? null : new String[count];
+        for (int i = 0; i < count; i++) {
+            dimensions[i] = CompactStrings.read(in);
+        }
+        long timestamp = in.readLong();
+        double revenue = in.readDouble();
+        String userId = CompactStrings.read(in);
+        return new RollupInput(key, family, dimensions, timestamp, revenue, userId, CompactStrings.readBytes(in));
+    }
+
+    @Override
+    public void copy(DataInputView in, DataOutputView out) throws IOException {
+        CompactStrings.copy(in, out);
+        out.writeInt(in.readInt());
+        int count = in.readInt();
+        out.writeInt(count);
+        for (int i = 0; i < count; i++) {
+            CompactStrings.copy(in, out);
+        }
+        out.writeLong(in.readLong());
+        out.writeDouble(in.readDouble());
+        CompactStrings.copy(in, out);
+        CompactStrings.copyBytes(in, out);
+    }
+
+    @Override
+    public RollupInput createInstance() {
+        return new RollupInput(null, 0, null, 0, 0, null, null);
+    }
+
+    @Override
+    public TypeSerializerSnapshot<RollupInput> snapshotConfiguration() {
+        return new Snapshot();
+    }
+
+    /** Restores this serializer by class: it has no configuration. */
+    public static final class Snapshot extends SimpleTypeSerializerSnapshot<RollupInput> {
+        public Snapshot() {
+            super(() -> INSTANCE);
+        }
+    }
+}
