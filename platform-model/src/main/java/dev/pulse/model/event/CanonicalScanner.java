@@ -40,14 +40,14 @@ public final class CanonicalScanner {
 
     /** The leading four fields as {@link CanonicalEvent#readHead} reads them, or null (read them with a parser). */
     public static CanonicalEvent.Head head(byte[] json) {
-        if (json == null) {
-            return null;
-        }
-        CanonicalScanner scanner = new CanonicalScanner(json);
-        String eventId = scanner.field(EVENT_ID);
-        String eventType = eventId == null ? null : scanner.field(EVENT_TYPE);
-        String userId = eventType == null ? null : scanner.field(USER_ID);
-        Instant timestamp = userId == null ? null : scanner.time(TIMESTAMP);
+        return json == null ? null : new CanonicalScanner(json).head();
+    }
+
+    private CanonicalEvent.Head head() {
+        String eventId = field(EVENT_ID);
+        String eventType = eventId == null ? null : field(EVENT_TYPE);
+        String userId = eventType == null ? null : field(USER_ID);
+        Instant timestamp = userId == null ? null : time(TIMESTAMP);
         if (timestamp == null || eventId.isBlank() || eventType.isBlank() || userId.isBlank()) {
             return null;
         }
@@ -60,11 +60,8 @@ public final class CanonicalScanner {
             return null;
         }
         CanonicalScanner s = new CanonicalScanner(json);
-        String eventId = s.field(EVENT_ID);
-        String eventType = eventId == null ? null : s.field(EVENT_TYPE);
-        String userId = eventType == null ? null : s.field(USER_ID);
-        Instant timestamp = userId == null ? null : s.time(TIMESTAMP);
-        if (timestamp == null || eventId.isBlank() || eventType.isBlank() || userId.isBlank()) {
+        CanonicalEvent.Head head = s.head();
+        if (head == null) {
             return null;
         }
         if (s.startsWith(RECEIVED_AT) && s.field(RECEIVED_AT) == null) { // not read: the rollup has no use for it
@@ -103,8 +100,8 @@ public final class CanonicalScanner {
         if (!s.skipByte('}') || s.at != json.length) {
             return null;
         }
-        return new Fields(eventId, eventType, userId, timestamp.toEpochMilli(), revenue, currency, country, device,
-                platform);
+        return new Fields(head.eventId(), head.eventType(), head.userId(), head.timestamp(), revenue, currency, country,
+                device, platform);
     }
 
     /** Whether the next context field is {@code name}, after the comma that follows an earlier one. */
