@@ -42,4 +42,40 @@ class JsonRecordsTest {
                 + ",\"window\":\"1h_sliding\",\"family\":\"engagement\",\"event_type\":\"page_view\","
                 + "\"country\":\"unknown\",\"platform\":\"ios\",\"events\":12}");
     }
+
+    /** Rows written as text are byte for byte what the generator writes; rows with text to escape go to it. */
+    @Test
+    void writesEveryRowAsTheGeneratorDoes() {
+        java.util.Random random = new java.util.Random(3);
+        String[] values = {"DE", "mobile", "unknown", "web", "", "caf\u00e9", "a\"b", "back\\slash", "tab\t",
+                "\u65e5\u672c", "del\u007f", "sp ace"};
+        int asText = 0;
+        for (int i = 0; i < 5_000; i++) {
+            String[] dimensions = new String[PLAN.dimensionNames().size()];
+            for (int d = 0; d < dimensions.length; d++) {
+                dimensions[d] = random.nextInt(4) == 0 ? null : values[random.nextInt(values.length)];
+            }
+            Double revenue = switch (random.nextInt(4)) {
+                case 0 -> null;
+                case 1 -> random.nextInt(1_000_000) / 100.0;
+                case 2 -> random.nextDouble() * 1e-9;
+                default -> -random.nextDouble() * 1e22;
+            };
+            byte[] sketch = new byte[random.nextInt(3000)];
+            random.nextBytes(sketch);
+            String users = random.nextInt(5) == 0 ? null : java.util.Base64.getEncoder().encodeToString(sketch);
+            RollupRow row = new RollupRow(random.nextBoolean() ? "1m" : "1h_sliding", T0 + random.nextInt(),
+                    random.nextInt(PLAN.families().size()), dimensions, random.nextInt(100_000), revenue, users);
+
+            byte[] text = RollupRowText.write(row, PLAN);
+            byte[] generated = JsonRecords.rollupRowWithGenerator(row, PLAN);
+
+            assertThat(new String(JsonRecords.rollupRow(row, PLAN), UTF_8)).isEqualTo(new String(generated, UTF_8));
+            if (text != null) {
+                asText++;
+                assertThat(text).isEqualTo(generated);
+            }
+        }
+        assertThat(asText).as("rows of plain text are written as text").isGreaterThan(100);
+    }
 }
