@@ -22,6 +22,12 @@ public final class IdBucketsSerializer extends TypeSerializer<IdBuckets> {
     public static final IdBucketsSerializer INSTANCE = new IdBucketsSerializer();
 
     private static final int BLOCK_IDS = 8 * 1024;
+    /**
+     * One block per thread: a checkpoint writes every shard's state (1,024 calls), and a block allocated per call
+     * would be 64 MB of garbage per checkpoint. The serializer itself is shared (stateless) across threads.
+     */
+    private static final ThreadLocal<ByteBuffer> BLOCKS =
+            ThreadLocal.withInitial(() -> ByteBuffer.allocate(BLOCK_IDS * Long.BYTES));
     private static final long serialVersionUID = 1L;
 
     private IdBucketsSerializer() {
@@ -30,7 +36,8 @@ public final class IdBucketsSerializer extends TypeSerializer<IdBuckets> {
     @Override
     public void serialize(IdBuckets buckets, DataOutputView target) throws IOException {
         target.writeInt(buckets.starts.length);
-        ByteBuffer block = ByteBuffer.allocate(BLOCK_IDS * Long.BYTES);
+        ByteBuffer block = BLOCKS.get();
+        block.clear();
         for (int b = 0; b < buckets.starts.length; b++) {
             HashedIdSet set = buckets.sets[b];
             target.writeLong(buckets.starts[b]);
@@ -62,8 +69,8 @@ public final class IdBucketsSerializer extends TypeSerializer<IdBuckets> {
         IdBuckets buckets = new IdBuckets();
         buckets.starts = new long[count];
         buckets.sets = new HashedIdSet[count];
-        byte[] block = new byte[BLOCK_IDS * Long.BYTES];
-        ByteBuffer ids = ByteBuffer.wrap(block);
+        ByteBuffer ids = BLOCKS.get();
+        byte[] block = ids.array();
         for (int b = 0; b < count; b++) {
             buckets.starts[b] = source.readLong();
             boolean containsZero = source.readBoolean();
