@@ -36,7 +36,7 @@ public final class CleanEventSerializer extends RecordSerializer<CleanEvent> {
         CompactStrings.copy(in, out);
         CompactStrings.copy(in, out);
         out.writeLong(in.readLong());
-        CompactStrings.copyBytes(in, out);
+        CompactStrings.copy(in, out);
     }
 
     @Override

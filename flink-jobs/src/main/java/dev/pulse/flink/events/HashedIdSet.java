@@ -39,6 +39,15 @@ public class HashedIdSet {
         return set;
     }
 
+    /** A set of the same ids with its own table. */
+    public HashedIdSet copy() {
+        HashedIdSet copy = new HashedIdSet();
+        copy.slots = slots.clone();
+        copy.size = size;
+        copy.containsZero = containsZero;
+        return copy;
+    }
+
     public boolean contains(long hash) {
         if (hash == 0) {
             return containsZero;

@@ -3,7 +3,6 @@ package dev.pulse.flink.events;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
@@ -17,7 +16,7 @@ import org.apache.flink.core.memory.DataOutputView;
  * its start, whether it holds the hash 0, the number of ids and the ids, 8 bytes each, in 64 KB blocks. Reading puts
  * them into a table sized as {@link HashedIdSet#add} would have grown it.
  */
-public final class IdBucketsSerializer extends TypeSerializer<IdBuckets> {
+public final class IdBucketsSerializer extends StatelessSerializer<IdBuckets> {
 
     public static final IdBucketsSerializer INSTANCE = new IdBucketsSerializer();
 
@@ -92,21 +91,12 @@ public final class IdBucketsSerializer extends TypeSerializer<IdBuckets> {
     }
 
     @Override
-    public IdBuckets deserialize(IdBuckets reuse, DataInputView source) throws IOException {
-        return deserialize(source);
-    }
-
-    @Override
     public IdBuckets copy(IdBuckets from) {
         IdBuckets copy = new IdBuckets();
         copy.starts = from.starts.clone();
         copy.sets = new HashedIdSet[from.sets.length];
         for (int b = 0; b < from.sets.length; b++) {
-            HashedIdSet set = new HashedIdSet();
-            set.slots = from.sets[b].slots.clone();
-            set.size = from.sets[b].size;
-            set.containsZero = from.sets[b].containsZero;
-            copy.sets[b] = set;
+            copy.sets[b] = from.sets[b].copy();
         }
         return copy;
     }
@@ -132,26 +122,6 @@ public final class IdBucketsSerializer extends TypeSerializer<IdBuckets> {
     }
 
     @Override
-    public TypeSerializer<IdBuckets> duplicate() {
-        return this; // stateless
-    }
-
-    @Override
-    public int getLength() {
-        return -1;
-    }
-
-    @Override
-    public boolean equals(Object obj) {
-        return obj instanceof IdBucketsSerializer;
-    }
-
-    @Override
-    public int hashCode() {
-        return IdBucketsSerializer.class.hashCode();
-    }
-
-    @Override
     public TypeSerializerSnapshot<IdBuckets> snapshotConfiguration() {
         return new Snapshot();
     }
@@ -161,10 +131,5 @@ public final class IdBucketsSerializer extends TypeSerializer<IdBuckets> {
         public Snapshot() {
             super(() -> INSTANCE);
         }
-    }
-
-    @Override
-    public String toString() {
-        return "IdBucketsSerializer";
     }
 }

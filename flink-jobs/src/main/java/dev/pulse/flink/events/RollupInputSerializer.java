@@ -62,7 +62,7 @@ public final class RollupInputSerializer extends RecordSerializer<RollupInput> {
         out.writeLong(in.readLong());
         out.writeDouble(in.readDouble());
         CompactStrings.copy(in, out);
-        CompactStrings.copyBytes(in, out);
+        CompactStrings.copy(in, out);
     }
 
     @Override

@@ -24,15 +24,11 @@ public final class JsonRecords {
     }
 
     /**
+     * A rollup row as Jackson's generator writes it; {@link RollupRowText} writes the same bytes as text wherever
+     * nothing needs escaping, and leaves the other rows to this.
      * <pre>{"ts":1764324900000,"window":"1m","family":"commerce","event_type":"transaction","country":"DE",
      * "device":"mobile","platform":"web","events":3,"revenue":59.97,"users":"AgEHDAMIAgAL..."}</pre>
      */
-    public static byte[] rollupRow(RollupRow row, RollupPlan plan) {
-        byte[] text = RollupRowText.write(row, plan);
-        return text != null ? text : rollupRowWithGenerator(row, plan);
-    }
-
-    /** The row written by Jackson's generator: for rows {@link RollupRowText} leaves to it (text to escape). */
     static byte[] rollupRowWithGenerator(RollupRow row, RollupPlan plan) {
         // written field by field rather than through a tree: a replay writes hundreds of thousands of rows a minute
         ByteArrayBuilder bytes = new ByteArrayBuilder(256);

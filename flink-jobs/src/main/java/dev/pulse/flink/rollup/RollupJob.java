@@ -13,6 +13,7 @@ import dev.pulse.flink.functions.ProgressOperator;
 import dev.pulse.flink.functions.ToRollupInput;
 import dev.pulse.flink.kafka.JsonRecords;
 import dev.pulse.flink.kafka.PulseKafka;
+import dev.pulse.flink.kafka.RollupRowText;
 import dev.pulse.model.Topics;
 import dev.pulse.model.catalog.CatalogLoader;
 import dev.pulse.model.catalog.MetricCatalog;
@@ -120,9 +121,10 @@ public final class RollupJob {
         String progressTopic = Topics.ROLLUPS_PROGRESS + suffix;
         String lateTopic = Topics.EVENTS_LATE + suffix;
         String dlqTopic = Topics.EVENTS_DLQ + suffix;
+        RollupRowText rowJson = new RollupRowText(plan);
         KafkaRecordSerializationSchema<RollupRow> rollups = (row, context, timestamp) ->
                 new ProducerRecord<>(topicOfWindow.get(row.window()), null, row.windowStart(), null,
-                        JsonRecords.rollupRow(row, plan));
+                        rowJson.write(row));
         KafkaRecordSerializationSchema<Progress> progress = (p, context, timestamp) ->
                 new ProducerRecord<>(progressTopic, null, System.currentTimeMillis(), p.datasource().getBytes(UTF_8),
                         JsonRecords.progress(p));

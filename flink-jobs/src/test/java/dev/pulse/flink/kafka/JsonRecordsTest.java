@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 class JsonRecordsTest {
 
     private static final RollupPlan PLAN = plan();
+    private static final RollupRowText ROWS = new RollupRowText(PLAN);
 
     private static RollupPlan plan() {
         try {
@@ -27,7 +28,7 @@ class JsonRecordsTest {
         RollupRow row = new RollupRow("1m", T0, PLAN.familyOf("transaction"),
                 new String[] {"transaction", "DE", "mobile", "web"}, 3, 59.97, "AgEHDAMIAwgbmpoFPNOjB1ZwpA0=");
 
-        assertThat(new String(JsonRecords.rollupRow(row, PLAN), UTF_8)).isEqualTo("{\"ts\":" + T0
+        assertThat(new String(ROWS.write(row), UTF_8)).isEqualTo("{\"ts\":" + T0
                 + ",\"window\":\"1m\",\"family\":\"commerce\",\"event_type\":\"transaction\",\"country\":\"DE\","
                 + "\"device\":\"mobile\",\"platform\":\"web\",\"events\":3,\"revenue\":59.97,"
                 + "\"users\":\"AgEHDAMIAwgbmpoFPNOjB1ZwpA0=\"}");
@@ -38,7 +39,7 @@ class JsonRecordsTest {
         RollupRow row = new RollupRow("1h_sliding", T0, PLAN.familyOf("page_view"),
                 new String[] {"page_view", "unknown", null, "ios"}, 12, null, null);
 
-        assertThat(new String(JsonRecords.rollupRow(row, PLAN), UTF_8)).isEqualTo("{\"ts\":" + T0
+        assertThat(new String(ROWS.write(row), UTF_8)).isEqualTo("{\"ts\":" + T0
                 + ",\"window\":\"1h_sliding\",\"family\":\"engagement\",\"event_type\":\"page_view\","
                 + "\"country\":\"unknown\",\"platform\":\"ios\",\"events\":12}");
     }
@@ -67,15 +68,31 @@ class JsonRecordsTest {
             RollupRow row = new RollupRow(random.nextBoolean() ? "1m" : "1h_sliding", T0 + random.nextInt(),
                     random.nextInt(PLAN.families().size()), dimensions, random.nextInt(100_000), revenue, users);
 
-            byte[] text = RollupRowText.write(row, PLAN);
+            byte[] text = ROWS.text(row);
             byte[] generated = JsonRecords.rollupRowWithGenerator(row, PLAN);
 
-            assertThat(new String(JsonRecords.rollupRow(row, PLAN), UTF_8)).isEqualTo(new String(generated, UTF_8));
+            assertThat(new String(ROWS.write(row), UTF_8)).isEqualTo(new String(generated, UTF_8));
             if (text != null) {
                 asText++;
                 assertThat(text).isEqualTo(generated);
             }
         }
         assertThat(asText).as("rows of plain text are written as text").isGreaterThan(100);
+    }
+
+    /** A catalog name that needs escaping sends every row of the plan to the generator. */
+    @Test
+    void writesEveryRowWithTheGeneratorWhenAPlanNameNeedsEscaping() {
+        java.util.List<String> names = new java.util.ArrayList<>(PLAN.dimensionNames());
+        names.set(1, "coun\"try");
+        RollupPlan quoted = new RollupPlan(names, PLAN.dimensionFields(), PLAN.families(), PLAN.windows(),
+                PLAN.countMeasure(), PLAN.revenueMeasure(), PLAN.usersMeasure(), PLAN.lgK());
+        RollupRow row = new RollupRow("1m", T0, quoted.familyOf("transaction"),
+                new String[] {"transaction", "DE", "mobile", "web"}, 3, 59.97, "AgEHDAMIAwgbmpoFPNOjB1ZwpA0=");
+
+        String written = new String(new RollupRowText(quoted).write(row), UTF_8);
+
+        assertThat(written).contains("\"coun\\\"try\":\"DE\"")
+                .isEqualTo(new String(JsonRecords.rollupRowWithGenerator(row, quoted), UTF_8));
     }
 }
