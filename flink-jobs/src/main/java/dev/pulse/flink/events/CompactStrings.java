@@ -10,7 +10,7 @@ import org.apache.flink.core.memory.DataOutputView;
  * call; text as UTF-8, which the JDK encodes and decodes as a plain copy for ASCII (ids, dimension values, user ids).
  * Flink's {@code StringSerializer} writes and reads a string one character at a time through a thread-local buffer:
  * a tenth of the rollup job's window thread (JFR). Unlike it, UTF-8 cannot carry an unpaired surrogate (invalid
- * UTF-16, which an event's JSON can hold only as a {@code \u} escape); one would arrive as {@code ?}.
+ * UTF-16, which an event's JSON can hold only as an escaped code unit); one would arrive as {@code ?}.
  */
 final class CompactStrings {
 
