@@ -9,8 +9,9 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 
 /**
- * The type information of a record that has its own serializer ({@link RollupInput}, {@link CleanEvent}): Flink finds
- * it through the record's {@code @TypeInfo} factory wherever the record is an operator's output.
+ * The type information of a record that has its own serializer ({@link RollupInput}, {@link PanePartial},
+ * {@link CleanEvent}): Flink finds it through the record's {@code @TypeInfo} factory wherever the record is an
+ * operator's output.
  */
 public final class RecordTypeInfo<T> extends TypeInformation<T> {
 
@@ -29,6 +30,14 @@ public final class RecordTypeInfo<T> extends TypeInformation<T> {
         @Override
         public TypeInformation<RollupInput> createTypeInfo(Type t, Map<String, TypeInformation<?>> parameters) {
             return new RecordTypeInfo<>(RollupInput.class, RollupInputSerializer.INSTANCE);
+        }
+    }
+
+    /** For {@code @TypeInfo} on {@link PanePartial}. */
+    public static final class OfPanePartial extends TypeInfoFactory<PanePartial> {
+        @Override
+        public TypeInformation<PanePartial> createTypeInfo(Type t, Map<String, TypeInformation<?>> parameters) {
+            return new RecordTypeInfo<>(PanePartial.class, PanePartialSerializer.INSTANCE);
         }
     }
 

@@ -7,8 +7,8 @@ import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
 /**
- * {@link RollupInput} between the rollup job's reading chain and its window operator, with {@link CompactStrings}:
- * every event crosses this shuffle with its key, dimension values and user id.
+ * {@link RollupInput} wherever Flink must copy or send it, with {@link CompactStrings}. In the rollup job it stays
+ * within the reading chain; what crosses the shuffle to the window operator is a {@link PanePartial}.
  */
 public final class RollupInputSerializer extends RecordSerializer<RollupInput> {
 

@@ -1,7 +1,7 @@
 package dev.pulse.flink.functions;
 
 import dev.pulse.flink.events.DeltaAccumulator;
-import dev.pulse.flink.events.RollupInput;
+import dev.pulse.flink.events.PanePartial;
 import dev.pulse.flink.events.RollupRow;
 import dev.pulse.flink.rollup.RollupPlan;
 import dev.pulse.flink.rollup.RollupPlan.FamilyPlan;
@@ -25,7 +25,8 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * All rollup windows of one key, as additive deltas. Each event updates one pane per distinct pane size (for the
+ * All rollup windows of one key, as additive deltas. Its input is the events already gathered per key and minute by
+ * {@link PaneCombiner}; each such partial updates one pane per distinct pane size (for the
  * catalog: a 1-minute pane and a 5-minute pane), not one accumulator per window: the 5-minute pane serves both the
  * 5-minute tumbling window and the twelve 1-hour windows sliding every 5 minutes that contain it.
  *
@@ -38,7 +39,7 @@ import org.apache.flink.util.Collector;
  * </ul>
  * Late events within the allowed lateness simply start a new delta of their (closed) pane.
  */
-public class DeltaWindowAggregate extends KeyedProcessFunction<String, RollupInput, RollupRow> {
+public class DeltaWindowAggregate extends KeyedProcessFunction<String, PanePartial, RollupRow> {
 
     private final RollupPlan plan;
     private final long firingIntervalMillis;
@@ -74,19 +75,19 @@ public class DeltaWindowAggregate extends KeyedProcessFunction<String, RollupInp
     }
 
     @Override
-    public void processElement(RollupInput input, Context ctx, Collector<RollupRow> out) throws Exception {
+    public void processElement(PanePartial input, Context ctx, Collector<RollupRow> out) throws Exception {
         for (int i = 0; i < paneSizes.length; i++) {
             if (!familyUsesPane[input.family()][i]) {
                 continue;
             }
-            long paneStart = input.timestamp() - Math.floorMod(input.timestamp(), paneSizes[i]);
+            long paneStart = input.paneStart() - Math.floorMod(input.paneStart(), paneSizes[i]);
             MapState<Long, DeltaAccumulator> state = panes.get(i);
             DeltaAccumulator acc = state.get(paneStart);
             if (acc == null) {
                 acc = DeltaAccumulator.empty(plan.lgK(), input.family(), input.dimensions());
                 ctx.timerService().registerEventTimeTimer(paneStart + paneSizes[i] - 1);
             }
-            acc.add(input.revenue(), input.userId());
+            acc.add(input);
             state.put(paneStart, acc);
         }
         if (nextFiring.value() == null) {

@@ -5,10 +5,12 @@ import dev.pulse.flink.events.DeadLetter;
 import dev.pulse.flink.events.LateEvent;
 import dev.pulse.flink.events.Progress;
 import dev.pulse.flink.events.RawRecord;
+import dev.pulse.flink.events.PanePartial;
 import dev.pulse.flink.events.RollupInput;
 import dev.pulse.flink.events.RollupRow;
 import dev.pulse.flink.functions.DeltaWindowAggregate;
 import dev.pulse.flink.functions.LateEventFilter;
+import dev.pulse.flink.functions.PaneCombiner;
 import dev.pulse.flink.functions.ProgressOperator;
 import dev.pulse.flink.functions.ToRollupInput;
 import dev.pulse.flink.kafka.JsonRecords;
@@ -89,7 +91,9 @@ public final class RollupJob {
 
         String windows = plan.windows().stream().map(RollupPlan.WindowPlan::name).collect(Collectors.joining(", "));
         SingleOutputStreamOperator<RollupRow> rows = onTime
-                .keyBy(RollupInput::key)
+                .transform("combine panes", TypeInformation.of(PanePartial.class),
+                        new PaneCombiner(plan.combiningPaneMillis())).uid("combine-panes")
+                .keyBy(PanePartial::key)
                 .process(new DeltaWindowAggregate(plan, timing.firingInterval()))
                 .name("rollup " + windows).uid("rollup-windows");
         rows.sinkTo(sinks.rollups()).name("rollups sink").uid("rollups-sink");

@@ -116,6 +116,18 @@ public record RollupPlan(
         return paneSizes()[0];
     }
 
+    /**
+     * The pane events are gathered by before the window operator: the greatest common divisor of the pane sizes, so
+     * that each of its panes lies within exactly one pane of every size (the finest pane when it divides the others).
+     */
+    public long combiningPaneMillis() {
+        long gcd = 0;
+        for (long size : paneSizes()) {
+            gcd = java.math.BigInteger.valueOf(gcd).gcd(java.math.BigInteger.valueOf(size)).longValueExact();
+        }
+        return gcd;
+    }
+
     public Optional<WindowPlan> window(String name) {
         return windows.stream().filter(w -> w.name().equals(name)).findFirst();
     }

@@ -1,6 +1,7 @@
 package dev.pulse.flink.bench;
 
 import dev.pulse.flink.events.DeltaAccumulator;
+import dev.pulse.flink.events.PanePartial;
 import dev.pulse.flink.events.RollupInput;
 import dev.pulse.flink.events.RollupRow;
 import dev.pulse.flink.functions.DeltaWindowAggregate;
@@ -56,7 +57,12 @@ class SlidingPaneBenchmark {
                                 .withTimestampAssigner((e, ts) -> e.timestamp()), "events")
                 .keyBy(RollupInput::key).map(e -> e).returns(RollupInput.class); // same shuffle cost for both
         if (panes) {
-            input.keyBy(RollupInput::key).process(new DeltaWindowAggregate(plan, Duration.ofDays(1)))
+            // one event per partial, as the pane combiner sends an event alone in its pane: the per-event cost
+            long pane = plan.combiningPaneMillis();
+            input.map(e -> new PanePartial(e.key(), e.family(), e.dimensions(),
+                            e.timestamp() - Math.floorMod(e.timestamp(), pane), 1, e.revenue(), new String[]{e.userId()}))
+                    .returns(PanePartial.class)
+                    .keyBy(PanePartial::key).process(new DeltaWindowAggregate(plan, Duration.ofDays(1)))
                     .addSink(new DiscardingSink<>());
         } else {
             input.keyBy(RollupInput::key)

@@ -22,14 +22,23 @@ class RecordSerializersTest {
                     "\ud83d\ude00 u", "{\"event_id\":\"e\"}".getBytes(UTF_8)),
             new RollupInput(null, 1, null, 0L, 1e300, null, new byte[0]));
 
+    private static final List<PanePartial> PARTIALS = List.of(
+            new PanePartial("page_view\u001fDE\u001fmobile", 0, new String[]{"DE", "mobile", null}, 1_764_000_000_000L,
+                    3, 0.0, new String[]{"user-1", "user-2", "user-1"}),
+            new PanePartial("t\u001f\u65e5\u672c", 2, new String[]{"\u65e5\u672c", "", "caf\u00e9"}, -60_000L, 1, 19.99,
+                    new String[]{"\ud83d\ude00 u"}),
+            new PanePartial(null, 1, null, 0L, 0, 1e300, null));
+
     private static final List<CleanEvent> EVENTS = List.of(
             new CleanEvent("e-1", "u-1", 1_764_000_000_000L, "{\"event_id\":\"e-1\"}".getBytes(UTF_8)),
             new CleanEvent("\u00e9\u65e5", null, -5L, null));
 
     @Test
-    void flinkUsesTheJobsSerializersForBothRecords() {
+    void flinkUsesTheJobsSerializersForTheirRecords() {
         assertThat(TypeInformation.of(RollupInput.class).createSerializer(new SerializerConfigImpl()))
                 .isSameAs(RollupInputSerializer.INSTANCE);
+        assertThat(TypeInformation.of(PanePartial.class).createSerializer(new SerializerConfigImpl()))
+                .isSameAs(PanePartialSerializer.INSTANCE);
         assertThat(TypeInformation.of(CleanEvent.class).createSerializer(new SerializerConfigImpl()))
                 .isSameAs(CleanEventSerializer.INSTANCE);
     }
@@ -44,6 +53,13 @@ class RecordSerializersTest {
     }
 
     @Test
+    void panePartialsComeBackEqualFieldForField() throws Exception {
+        for (PanePartial partial : PARTIALS) {
+            assertThat(roundTrip(PanePartialSerializer.INSTANCE, partial)).usingRecursiveComparison().isEqualTo(partial);
+        }
+    }
+
+    @Test
     void cleanEventsComeBackEqualFieldForField() throws Exception {
         for (CleanEvent event : EVENTS) {
             assertThat(roundTrip(CleanEventSerializer.INSTANCE, event)).usingRecursiveComparison().isEqualTo(event);
@@ -53,12 +69,14 @@ class RecordSerializersTest {
     @Test
     void copyingSerializedRecordsCopiesExactlyOneRecordEach() throws Exception {
         assertCopiesOneByOne(RollupInputSerializer.INSTANCE, INPUTS);
+        assertCopiesOneByOne(PanePartialSerializer.INSTANCE, PARTIALS);
         assertCopiesOneByOne(CleanEventSerializer.INSTANCE, EVENTS);
     }
 
     @Test
     void theirSnapshotsRestoreThem() throws Exception {
         assertRestores(RollupInputSerializer.INSTANCE, new RollupInputSerializer.Snapshot());
+        assertRestores(PanePartialSerializer.INSTANCE, new PanePartialSerializer.Snapshot());
         assertRestores(CleanEventSerializer.INSTANCE, new CleanEventSerializer.Snapshot());
     }
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Records and state travel with Flink's POJO serializer or one of the jobs' own, never Kryo (slower, and fragile across
- * versions). The two records every event becomes on its way through a shuffle have their own ({@link RecordSerializersTest}).
+ * versions). The records that cross a shuffle, and {@code RollupInput}, have their own ({@link RecordSerializersTest}).
  */
 class TypeSerializationTest {
 

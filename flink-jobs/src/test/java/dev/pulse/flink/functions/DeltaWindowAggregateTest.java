@@ -6,7 +6,7 @@ import static dev.pulse.flink.testing.Fixtures.ONE_SECOND;
 import static dev.pulse.flink.testing.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pulse.flink.events.RollupInput;
+import dev.pulse.flink.events.PanePartial;
 import dev.pulse.flink.events.RollupRow;
 import dev.pulse.flink.rollup.RollupJob;
 import dev.pulse.flink.rollup.RollupPlan;
@@ -28,13 +28,13 @@ class DeltaWindowAggregateTest {
     private static final long NEXT_FIRING = NOW + FIRING.toMillis();
 
     private RollupPlan plan;
-    private KeyedOneInputStreamOperatorTestHarness<String, RollupInput, RollupRow> harness;
+    private KeyedOneInputStreamOperatorTestHarness<String, PanePartial, RollupRow> harness;
 
     @BeforeEach
     void setUp() throws Exception {
         plan = RollupPlan.from(RollupJob.loadCatalog(null));
         harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(new DeltaWindowAggregate(plan, FIRING),
-                RollupInput::key, Types.STRING);
+                PanePartial::key, Types.STRING);
         harness.setProcessingTime(NOW);
     }
 
@@ -43,11 +43,13 @@ class DeltaWindowAggregateTest {
         harness.close();
     }
 
-    private RollupInput input(String eventType, long timestamp, String user, double revenue) {
+    /** One event, as the combiner sends it when it is alone in its minute. */
+    private PanePartial input(String eventType, long timestamp, String user, double revenue) {
         int family = plan.familyOf(eventType);
         String[] dims = {eventType, "DE", "mobile", "web"};
-        return new RollupInput(plan.families().get(family).name() + "|" + String.join("|", dims), family, dims,
-                timestamp, revenue, user, null);
+        long paneStart = timestamp - Math.floorMod(timestamp, plan.combiningPaneMillis());
+        return new PanePartial(plan.families().get(family).name() + "|" + String.join("|", dims), family, dims,
+                paneStart, 1, revenue, new String[]{user});
     }
 
     private List<RollupRow> rows(String window) {
@@ -79,6 +81,27 @@ class DeltaWindowAggregateTest {
             assertThat(row.events()).isEqualTo(1);
             assertThat(distinct(row)).isEqualTo(1.0);
         });
+    }
+
+    @Test
+    void aPartialCountsAsTheEventsItStandsFor() throws Exception {
+        PanePartial one = input("transaction", T0 + 6 * ONE_MINUTE, "u9", 5.0);
+        harness.processElement(new PanePartial(one.key(), one.family(), one.dimensions(), T0 + ONE_MINUTE, 3, 30.0,
+                new String[]{"u1", "u2", "u1"}), T0);
+        harness.processElement(one, T0);
+        harness.setProcessingTime(NEXT_FIRING);
+
+        assertThat(rows("1m")).extracting(RollupRow::windowStart, RollupRow::events)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(T0 + ONE_MINUTE, 3L),
+                        org.assertj.core.groups.Tuple.tuple(T0 + 6 * ONE_MINUTE, 1L));
+        assertThat(rows("5m")).satisfiesExactlyInAnyOrder(
+                row -> {
+                    assertThat(row.windowStart()).isEqualTo(T0);
+                    assertThat(row.events()).isEqualTo(3);
+                    assertThat(row.revenue()).isEqualTo(30.0);
+                    assertThat(distinct(row)).as("u1 twice is one user").isEqualTo(2.0);
+                },
+                row -> assertThat(row.windowStart()).isEqualTo(T0 + FIVE_MINUTES));
     }
 
     @Test

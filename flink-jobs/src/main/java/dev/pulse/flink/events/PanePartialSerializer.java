@@ -1,0 +1,96 @@
+package dev.pulse.flink.events;
+
+import java.io.IOException;
+import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
+
+/** {@link PanePartial} between the rollup job's reading chain and its window operator, with {@link CompactStrings}. */
+public final class PanePartialSerializer extends RecordSerializer<PanePartial> {
+
+    public static final PanePartialSerializer INSTANCE = new PanePartialSerializer();
+    private static final long serialVersionUID = 1L;
+
+    private PanePartialSerializer() {
+    }
+
+    @Override
+    public void serialize(PanePartial partial, DataOutputView out) throws IOException {
+        CompactStrings.write(partial.key(), out);
+        out.writeInt(partial.family());
+        writeStrings(partial.dimensions(), out);
+        out.writeLong(partial.paneStart());
+        out.writeLong(partial.events());
+        out.writeDouble(partial.revenue());
+        writeStrings(partial.users(), out);
+    }
+
+    @Override
+    public PanePartial deserialize(DataInputView in) throws IOException {
+        String key = CompactStrings.read(in);
+        int family = in.readInt();
+        String[] dimensions = readStrings(in);
+        long paneStart = in.readLong();
+        long events = in.readLong();
+        double revenue = in.readDouble();
+        return new PanePartial(key, family, dimensions, paneStart, events, revenue, readStrings(in));
+    }
+
+    @Override
+    public void copy(DataInputView in, DataOutputView out) throws IOException {
+        CompactStrings.copy(in, out);
+        out.writeInt(in.readInt());
+        copyStrings(in, out);
+        out.writeLong(in.readLong());
+        out.writeLong(in.readLong());
+        out.writeDouble(in.readDouble());
+        copyStrings(in, out);
+    }
+
+    private static void writeStrings(String[] values, DataOutputView out) throws IOException {
+        out.writeInt(values == null ? -1 : values.length);
+        if (values != null) {
+            for (String value : values) {
+                CompactStrings.write(value, out);
+            }
+        }
+    }
+
+    private static String[] readStrings(DataInputView in) throws IOException {
+        int count = in.readInt();
+        if (count < 0) {
+            return null;
+        }
+        String[] values = new String[count];
+        for (int i = 0; i < count; i++) {
+            values[i] = CompactStrings.read(in);
+        }
+        return values;
+    }
+
+    private static void copyStrings(DataInputView in, DataOutputView out) throws IOException {
+        int count = in.readInt();
+        out.writeInt(count);
+        for (int i = 0; i < count; i++) {
+            CompactStrings.copy(in, out);
+        }
+    }
+
+    @Override
+    public PanePartial createInstance() {
+        return new PanePartial(null, 0, null, 0, 0, 0, null);
+    }
+
+    @Override
+    public TypeSerializerSnapshot<PanePartial> snapshotConfiguration() {
+        return new Snapshot();
+    }
+
+    /** Restores this serializer by class: it has no configuration. */
+    public static final class Snapshot extends SimpleTypeSerializerSnapshot<PanePartial> {
+        public Snapshot() {
+            super(() -> INSTANCE);
+        }
+    }
+}
