@@ -21,6 +21,8 @@ public final class CleanEventSerializer extends RecordSerializer<CleanEvent> {
         CompactStrings.write(event.userId(), out);
         out.writeLong(event.timestamp());
         CompactStrings.writeBytes(event.json(), out);
+        out.writeLong(event.idHash());
+        out.writeLong(event.shardHash());
     }
 
     @Override
@@ -28,7 +30,8 @@ public final class CleanEventSerializer extends RecordSerializer<CleanEvent> {
         String eventId = CompactStrings.read(in);
         String userId = CompactStrings.read(in);
         long timestamp = in.readLong();
-        return new CleanEvent(eventId, userId, timestamp, CompactStrings.readBytes(in));
+        byte[] json = CompactStrings.readBytes(in);
+        return new CleanEvent(eventId, userId, timestamp, json, in.readLong(), in.readLong());
     }
 
     @Override
@@ -37,11 +40,13 @@ public final class CleanEventSerializer extends RecordSerializer<CleanEvent> {
         CompactStrings.copy(in, out);
         out.writeLong(in.readLong());
         CompactStrings.copy(in, out);
+        out.writeLong(in.readLong());
+        out.writeLong(in.readLong());
     }
 
     @Override
     public CleanEvent createInstance() {
-        return new CleanEvent(null, null, 0, null);
+        return new CleanEvent(null, null, 0, null, 0, 0);
     }
 
     @Override

@@ -1,13 +1,10 @@
 package dev.pulse.flink.functions;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import dev.pulse.flink.events.CleanEvent;
 import dev.pulse.flink.events.HashedIdSet;
 import dev.pulse.flink.events.IdBuckets;
 import dev.pulse.flink.events.IdBucketsSerializer;
 import java.time.Duration;
-import org.apache.datasketches.hash.MurmurHash3;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -40,7 +37,6 @@ public class DedupeByEventId extends KeyedProcessFunction<Integer, CleanEvent, C
     /** More shards than any sensible parallelism (a shard cannot be split), few enough for small timer counts. */
     public static final int SHARDS = 1024;
     static final int BUCKETS_PER_TTL = 24;
-    private static final long SEED = 0x5eed_9015eL;
 
     private final long ttlMillis;
     private final long bucketMillis;
@@ -54,15 +50,11 @@ public class DedupeByEventId extends KeyedProcessFunction<Integer, CleanEvent, C
 
     /** The key: the shard of the event's id. */
     public static KeySelector<CleanEvent, Integer> byShard() {
-        return event -> shardOf(hash(event.eventId()));
+        return event -> shardOf(event.shardHash());
     }
 
-    static long[] hash(String eventId) {
-        return MurmurHash3.hash(eventId.getBytes(UTF_8), SEED);
-    }
-
-    static int shardOf(long[] hash) {
-        return (int) Long.remainderUnsigned(hash[1], SHARDS);
+    static int shardOf(long shardHash) {
+        return (int) Long.remainderUnsigned(shardHash, SHARDS);
     }
 
     @Override
@@ -74,7 +66,7 @@ public class DedupeByEventId extends KeyedProcessFunction<Integer, CleanEvent, C
 
     @Override
     public void processElement(CleanEvent event, Context ctx, Collector<CleanEvent> out) throws Exception {
-        long id = hash(event.eventId())[0];
+        long id = event.idHash();
         IdBuckets buckets = seen.value();
         if (buckets == null) {
             buckets = IdBuckets.empty();
