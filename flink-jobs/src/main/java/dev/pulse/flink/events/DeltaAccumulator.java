@@ -1,6 +1,7 @@
 package dev.pulse.flink.events;
 
 import dev.pulse.model.catalog.Measure;
+import java.nio.charset.StandardCharsets;
 import org.apache.datasketches.hll.HllSketch;
 import org.apache.datasketches.hll.TgtHllType;
 import org.apache.datasketches.memory.WritableMemory;
@@ -49,18 +50,37 @@ public class DeltaAccumulator {
     public void add(PanePartial partial) {
         events += partial.events();
         revenue += partial.revenue();
-        for (String userId : partial.users()) {
-            addUser(userId);
+        byte[] bytes = partial.userBytes();
+        int start = 0;
+        for (int end : partial.userEnds()) {
+            addUser(utf16(bytes, start, end));
+            start = end;
         }
     }
 
+    /** The characters of a UTF-8 user id, exactly as {@code String.toCharArray} gives them. */
+    private static char[] utf16(byte[] utf8, int from, int to) {
+        char[] chars = new char[to - from];
+        for (int i = from; i < to; i++) {
+            if (utf8[i] < 0) { // beyond ASCII: decode properly
+                return new String(utf8, from, to - from, StandardCharsets.UTF_8).toCharArray();
+            }
+            chars[i - from] = (char) utf8[i];
+        }
+        return chars;
+    }
+
     private void addUser(String userId) {
+        addUser(userId.toCharArray());
+    }
+
+    private void addUser(char[] userId) {
         // hashed as UTF-16 chars. Sketches built here merge with each other (all rollup rows); a sketch Druid builds
         // itself from events_raw hashes differently (measured: 1991 vs 1996 for 2000 users), so do not union the two
         if (sketch == null) {
             sketch = HllSketch.writableWrap(WritableMemory.writableWrap(users));
         }
-        sketch.update(userId.toCharArray());
+        sketch.update(userId);
     }
 
     /** The compact sketch, as Druid's {@code HLLSketchMerge} reads it. */

@@ -23,7 +23,8 @@ public final class PanePartialSerializer extends RecordSerializer<PanePartial> {
         out.writeLong(partial.paneStart());
         out.writeLong(partial.events());
         out.writeDouble(partial.revenue());
-        writeStrings(partial.users(), out);
+        CompactStrings.writeBytes(partial.userBytes(), out);
+        writeInts(partial.userEnds(), out);
     }
 
     @Override
@@ -34,7 +35,8 @@ public final class PanePartialSerializer extends RecordSerializer<PanePartial> {
         long paneStart = in.readLong();
         long events = in.readLong();
         double revenue = in.readDouble();
-        return new PanePartial(key, family, dimensions, paneStart, events, revenue, readStrings(in));
+        byte[] userBytes = CompactStrings.readBytes(in);
+        return new PanePartial(key, family, dimensions, paneStart, events, revenue, userBytes, readInts(in));
     }
 
     @Override
@@ -45,7 +47,33 @@ public final class PanePartialSerializer extends RecordSerializer<PanePartial> {
         out.writeLong(in.readLong());
         out.writeLong(in.readLong());
         out.writeDouble(in.readDouble());
-        copyStrings(in, out);
+        CompactStrings.copy(in, out);
+        int count = in.readInt();
+        out.writeInt(count);
+        if (count > 0) {
+            out.write(in, 4 * count);
+        }
+    }
+
+    private static void writeInts(int[] values, DataOutputView out) throws IOException {
+        out.writeInt(values == null ? -1 : values.length);
+        if (values != null) {
+            for (int value : values) {
+                out.writeInt(value);
+            }
+        }
+    }
+
+    private static int[] readInts(DataInputView in) throws IOException {
+        int count = in.readInt();
+        if (count < 0) {
+            return null;
+        }
+        int[] values = new int[count];
+        for (int i = 0; i < count; i++) {
+            values[i] = in.readInt();
+        }
+        return values;
     }
 
     private static void writeStrings(String[] values, DataOutputView out) throws IOException {
@@ -79,7 +107,7 @@ public final class PanePartialSerializer extends RecordSerializer<PanePartial> {
 
     @Override
     public PanePartial createInstance() {
-        return new PanePartial(null, 0, null, 0, 0, 0, null);
+        return new PanePartial(null, 0, null, 0, 0, 0, null, null);
     }
 
     @Override

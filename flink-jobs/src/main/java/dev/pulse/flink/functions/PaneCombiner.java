@@ -2,10 +2,7 @@ package dev.pulse.flink.functions;
 
 import dev.pulse.flink.events.PanePartial;
 import dev.pulse.flink.events.RollupInput;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
@@ -37,8 +34,8 @@ public class PaneCombiner extends AbstractStreamOperator<PanePartial>
     static final int MAX_PENDING_EVENTS = 50_000;
 
     private final long paneMillis;
-    /** per key, its pending panes (usually one; more when its events straddle a pane boundary or come late) */
-    private transient Map<String, List<Pending>> pending;
+    /** per key, its newest pending pane, linked to the others (more than one when its events straddle a boundary) */
+    private transient Map<String, Pending> pending;
     private transient int pendingEvents;
     private transient boolean flushScheduled;
     private transient Counter partialsSent;
@@ -59,16 +56,14 @@ public class PaneCombiner extends AbstractStreamOperator<PanePartial>
     public void processElement(StreamRecord<RollupInput> element) throws Exception {
         RollupInput input = element.getValue();
         long paneStart = input.timestamp() - Math.floorMod(input.timestamp(), paneMillis);
-        List<Pending> panes = pending.computeIfAbsent(input.key(), key -> new ArrayList<>(2));
-        Pending pane = null;
-        for (int i = 0; i < panes.size() && pane == null; i++) {
-            if (panes.get(i).paneStart == paneStart) {
-                pane = panes.get(i);
-            }
+        Pending first = pending.get(input.key());
+        Pending pane = first;
+        while (pane != null && pane.paneStart != paneStart) {
+            pane = pane.next;
         }
         if (pane == null) {
-            pane = new Pending(input, paneStart);
-            panes.add(pane);
+            pane = new Pending(input, paneStart, first);
+            pending.put(input.key(), pane);
         }
         pane.add(input);
         if (++pendingEvents >= MAX_PENDING_EVENTS) {
@@ -104,8 +99,8 @@ public class PaneCombiner extends AbstractStreamOperator<PanePartial>
         if (pendingEvents == 0) {
             return;
         }
-        for (List<Pending> panes : pending.values()) {
-            for (Pending pane : panes) {
+        for (Pending pane : pending.values()) {
+            for (; pane != null; pane = pane.next) {
                 output.collect(new StreamRecord<>(pane.partial(), pane.paneStart));
                 partialsSent.inc();
             }
@@ -118,26 +113,26 @@ public class PaneCombiner extends AbstractStreamOperator<PanePartial>
     private static final class Pending {
         final RollupInput first;
         final long paneStart;
+        final Pending next;
+        final PanePartial.UserIds users = new PanePartial.UserIds();
         long events;
         double revenue;
-        String[] users = new String[4];
 
-        Pending(RollupInput first, long paneStart) {
+        Pending(RollupInput first, long paneStart, Pending next) {
             this.first = first;
             this.paneStart = paneStart;
+            this.next = next;
         }
 
         void add(RollupInput input) {
-            if (events == users.length) {
-                users = Arrays.copyOf(users, users.length * 2);
-            }
-            users[(int) events++] = input.userId();
+            users.add(input.userId());
+            events++;
             revenue += input.revenue();
         }
 
         PanePartial partial() {
             return new PanePartial(first.key(), first.family(), first.dimensions(), paneStart, events, revenue,
-                    Arrays.copyOf(users, (int) events));
+                    users.bytes(), users.ends());
         }
     }
 }

@@ -59,8 +59,8 @@ class SlidingPaneBenchmark {
         if (panes) {
             // one event per partial, as the pane combiner sends an event alone in its pane: the per-event cost
             long pane = plan.combiningPaneMillis();
-            input.map(e -> new PanePartial(e.key(), e.family(), e.dimensions(),
-                            e.timestamp() - Math.floorMod(e.timestamp(), pane), 1, e.revenue(), new String[]{e.userId()}))
+            input.map(e -> PanePartial.of(e.key(), e.family(), e.dimensions(),
+                            e.timestamp() - Math.floorMod(e.timestamp(), pane), e.revenue(), e.userId()))
                     .returns(PanePartial.class)
                     .keyBy(PanePartial::key).process(new DeltaWindowAggregate(plan, Duration.ofDays(1)))
                     .addSink(new DiscardingSink<>());

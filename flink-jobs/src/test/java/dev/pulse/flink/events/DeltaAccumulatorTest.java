@@ -32,6 +32,21 @@ class DeltaAccumulatorTest {
     }
 
     @Test
+    void aPartialHashesItsUsersExactlyAsTheEventsWould() {
+        String[] users = {"user-1", "u\u00e9", "\u65e5\u672c", "\ud83d\ude00", "", "user-1"};
+        DeltaAccumulator oneByOne = DeltaAccumulator.empty(12, 0, null);
+        for (String user : users) {
+            oneByOne.add(2.5, user);
+        }
+        DeltaAccumulator fromPartial = DeltaAccumulator.empty(12, 0, null);
+        fromPartial.add(PanePartial.of("k", 0, null, 0, 15.0, users));
+
+        assertThat(fromPartial.compactUsers()).as("the same sketch, byte for byte").isEqualTo(oneByOne.compactUsers());
+        assertThat(fromPartial.events).isEqualTo(oneByOne.events).isEqualTo(6);
+        assertThat(fromPartial.revenue).isEqualTo(oneByOne.revenue);
+    }
+
+    @Test
     void anAccumulatorReadBackFromACheckpointKeepsCounting() throws Exception {
         DeltaAccumulator original = DeltaAccumulator.empty(12, 0, new String[]{"DE"});
         addUsers(original, 0, 700);

@@ -23,11 +23,12 @@ class RecordSerializersTest {
             new RollupInput(null, 1, null, 0L, 1e300, null, new byte[0]));
 
     private static final List<PanePartial> PARTIALS = List.of(
-            new PanePartial("page_view\u001fDE\u001fmobile", 0, new String[]{"DE", "mobile", null}, 1_764_000_000_000L,
-                    3, 0.0, new String[]{"user-1", "user-2", "user-1"}),
-            new PanePartial("t\u001f\u65e5\u672c", 2, new String[]{"\u65e5\u672c", "", "caf\u00e9"}, -60_000L, 1, 19.99,
-                    new String[]{"\ud83d\ude00 u"}),
-            new PanePartial(null, 1, null, 0L, 0, 1e300, null));
+            PanePartial.of("page_view\u001fDE\u001fmobile", 0, new String[]{"DE", "mobile", null}, 1_764_000_000_000L,
+                    0.0, "user-1", "user-2", "user-1"),
+            // user ids beyond ASCII and an empty one
+            PanePartial.of("t\u001f\u65e5\u672c", 2, new String[]{"\u65e5\u672c", "", "caf\u00e9"}, -60_000L, 19.99,
+                    "\ud83d\ude00 u", "", "caf\u00e9"),
+            new PanePartial(null, 1, null, 0L, 0, 1e300, null, null));
 
     private static final List<CleanEvent> EVENTS = List.of(
             new CleanEvent("e-1", "u-1", 1_764_000_000_000L, "{\"event_id\":\"e-1\"}".getBytes(UTF_8)),

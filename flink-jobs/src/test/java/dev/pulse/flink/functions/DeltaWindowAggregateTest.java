@@ -48,8 +48,8 @@ class DeltaWindowAggregateTest {
         int family = plan.familyOf(eventType);
         String[] dims = {eventType, "DE", "mobile", "web"};
         long paneStart = timestamp - Math.floorMod(timestamp, plan.combiningPaneMillis());
-        return new PanePartial(plan.families().get(family).name() + "|" + String.join("|", dims), family, dims,
-                paneStart, 1, revenue, new String[]{user});
+        return PanePartial.of(plan.families().get(family).name() + "|" + String.join("|", dims), family, dims,
+                paneStart, revenue, user);
     }
 
     private List<RollupRow> rows(String window) {
@@ -86,8 +86,8 @@ class DeltaWindowAggregateTest {
     @Test
     void aPartialCountsAsTheEventsItStandsFor() throws Exception {
         PanePartial one = input("transaction", T0 + 6 * ONE_MINUTE, "u9", 5.0);
-        harness.processElement(new PanePartial(one.key(), one.family(), one.dimensions(), T0 + ONE_MINUTE, 3, 30.0,
-                new String[]{"u1", "u2", "u1"}), T0);
+        harness.processElement(PanePartial.of(one.key(), one.family(), one.dimensions(), T0 + ONE_MINUTE, 30.0,
+                "u1", "u2", "u1"), T0);
         harness.processElement(one, T0);
         harness.setProcessingTime(NEXT_FIRING);
 

@@ -68,7 +68,7 @@ class PaneCombinerTest {
         assertThat(partial.paneStart()).isEqualTo(T0);
         assertThat(partial.events()).isEqualTo(3);
         assertThat(partial.revenue()).isEqualTo(3.5);
-        assertThat(partial.users()).containsExactly("u1", "u2", "u1");
+        assertThat(partial.userIds()).containsExactly("u1", "u2", "u1");
     }
 
     @Test
