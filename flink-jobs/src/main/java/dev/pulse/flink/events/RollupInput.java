@@ -9,13 +9,11 @@ import org.apache.flink.api.common.typeinfo.TypeInfo;
  * @param family     index of the family in the {@code RollupPlan}
  * @param dimensions values of the plan's rollup dimensions ({@code null} where the family does not keep one)
  * @param revenue    0 when the event has none
- * @param json       the clean event, kept only until the lateness check (late events go out whole)
+ * @param json       the clean event, for the lateness check (late events go out whole); the pane combiner, which
+ *                   takes the events let through, keeps only the other fields
  */
 @TypeInfo(RecordTypeInfo.OfRollupInput.class)
 public record RollupInput(
         String key, int family, String[] dimensions, long timestamp, double revenue, String userId, byte[] json) {
 
-    public RollupInput withoutJson() {
-        return new RollupInput(key, family, dimensions, timestamp, revenue, userId, null);
-    }
 }

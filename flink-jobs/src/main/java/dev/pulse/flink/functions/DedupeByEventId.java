@@ -10,6 +10,7 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.state.heap.AbstractHeapState;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -28,9 +29,11 @@ import org.apache.flink.util.Collector;
  * <p>Why keyed by shard: keyed state by a coarse key still lives in Flink's key groups, so it is redistributed when
  * the job is rescaled (up to {@code SHARDS} parallel instances), and every copy of an id meets the same shard.
  * Operator state would need the ids re-partitioned by hand on rescale. A shard's buckets are one {@link IdBuckets}
- * value, written back through {@link ValueState#update} after each change, as every state backend needs; that is a
- * reference swap on the heap backend this is designed for (a whole-value write on RocksDB/ForSt, which would call
- * for per-id entries there).
+ * value. On the heap backend this is designed for, {@link ValueState#value} hands out the stored object itself (a
+ * copy of it first, while a running snapshot still needs the old one), so a change to it is stored as it is made, and
+ * only a new shard's value is put with {@link ValueState#update}: a second lookup of the shard per event was 7 % of the
+ * dedupe thread (JFR). Any other backend gets {@code update} after each change (a whole-value write on RocksDB/ForSt,
+ * which would call for per-id entries there).
  */
 public class DedupeByEventId extends KeyedProcessFunction<Integer, CleanEvent, CleanEvent> {
 
@@ -41,6 +44,8 @@ public class DedupeByEventId extends KeyedProcessFunction<Integer, CleanEvent, C
     private final long ttlMillis;
     private final long bucketMillis;
     private transient ValueState<IdBuckets> seen;
+    /** whether a change to the object {@code seen.value()} returns is stored without {@code update} (heap state) */
+    private transient boolean storedInPlace;
     private transient Counter duplicates;
 
     public DedupeByEventId(Duration ttl) {
@@ -62,13 +67,15 @@ public class DedupeByEventId extends KeyedProcessFunction<Integer, CleanEvent, C
         seen = getRuntimeContext().getState(new ValueStateDescriptor<>("seen-id-buckets",
                 IdBucketsSerializer.INSTANCE));
         duplicates = getRuntimeContext().getMetricGroup().counter("duplicatesDropped");
+        storedInPlace = seen instanceof AbstractHeapState;
     }
 
     @Override
     public void processElement(CleanEvent event, Context ctx, Collector<CleanEvent> out) throws Exception {
         long id = event.idHash();
         IdBuckets buckets = seen.value();
-        if (buckets == null) {
+        boolean isNew = buckets == null;
+        if (isNew) {
             buckets = IdBuckets.empty();
         } else if (buckets.contains(id)) {
             duplicates.inc();
@@ -83,7 +90,9 @@ public class DedupeByEventId extends KeyedProcessFunction<Integer, CleanEvent, C
             ctx.timerService().registerProcessingTimeTimer(bucketStart + bucketMillis + ttlMillis);
         }
         bucket.add(id);
-        seen.update(buckets);
+        if (isNew || !storedInPlace) {
+            seen.update(buckets);
+        }
         out.collect(event);
     }
 

@@ -44,7 +44,7 @@ public class LateEventFilter extends ProcessFunction<RollupInput, RollupInput> {
             late.inc();
             ctx.output(LATE, new LateEvent(input.userId(), input.timestamp(), watermark, input.json()));
         } else {
-            out.collect(input.withoutJson());
+            out.collect(input); // its json goes no further: the pane combiner keeps only what the rollup needs
         }
     }
 }

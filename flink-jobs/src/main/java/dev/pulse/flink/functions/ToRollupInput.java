@@ -74,7 +74,8 @@ public class ToRollupInput extends ProcessFunction<RawRecord, RollupInput> {
         }
         RollupPlan.FamilyPlan familyPlan = plan.families().get(family);
         String[] dims = new String[plan.dimensionNames().size()];
-        StringBuilder key = new StringBuilder(familyPlan.name());
+        // sized for a usual key (family and four values) so that it is not copied as it grows
+        StringBuilder key = new StringBuilder(64).append(familyPlan.name());
         for (int i = 0; i < dims.length; i++) {
             if (familyPlan.keepsDimension()[i]) {
                 String value = fieldValue.apply(plan.dimensionFields().get(i));

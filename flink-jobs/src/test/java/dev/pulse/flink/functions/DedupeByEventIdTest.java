@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pulse.flink.events.CleanEvent;
 import java.time.Duration;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.AfterEach;
@@ -85,6 +86,24 @@ class DedupeByEventIdTest {
         harness.processElement(clean("new"), T0);
 
         assertThat(harness.extractOutputValues()).extracting(CleanEvent::eventId).containsExactly("old", "new", "old");
+    }
+
+    @Test
+    void aCheckpointHoldsTheIdsSeenBeforeItAndARestoredJobDropsTheirCopies() throws Exception {
+        harness.processElement(clean("before"), T0);
+        var snapshot = harness.snapshot(1, T0);
+        harness.processElement(clean("after"), T0);
+        harness.close();
+
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new DedupeByEventId(TTL)),
+                DedupeByEventId.byShard(), Types.INT);
+        harness.setProcessingTime(T0);
+        harness.initializeState(snapshot);
+        harness.open();
+        harness.processElement(clean("before"), T0);
+        harness.processElement(clean("after"), T0);
+
+        assertThat(harness.extractOutputValues()).extracting(CleanEvent::eventId).containsExactly("after");
     }
 
     @Test
