@@ -48,6 +48,37 @@ final class CompactStrings {
         return bytes;
     }
 
+    /** Writes the count of the strings (-1 for null), then each as {@link #write} does. */
+    static void writeAll(String[] values, DataOutputView out) throws IOException {
+        out.writeInt(values == null ? NULL : values.length);
+        if (values != null) {
+            for (String value : values) {
+                write(value, out);
+            }
+        }
+    }
+
+    static String[] readAll(DataInputView in) throws IOException {
+        int count = in.readInt();
+        if (count == NULL) {
+            return null;
+        }
+        String[] values = new String[count];
+        for (int i = 0; i < count; i++) {
+            values[i] = read(in);
+        }
+        return values;
+    }
+
+    /** Copies what {@link #writeAll} wrote. */
+    static void copyAll(DataInputView in, DataOutputView out) throws IOException {
+        int count = in.readInt();
+        out.writeInt(count);
+        for (int i = 0; i < count; i++) {
+            copy(in, out);
+        }
+    }
+
     /** Copies one string or byte array as {@link #write} or {@link #writeBytes} wrote it. */
     static void copy(DataInputView in, DataOutputView out) throws IOException {
         int length = in.readInt();

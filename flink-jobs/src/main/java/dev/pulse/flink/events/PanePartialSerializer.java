@@ -19,7 +19,7 @@ public final class PanePartialSerializer extends RecordSerializer<PanePartial> {
     public void serialize(PanePartial partial, DataOutputView out) throws IOException {
         CompactStrings.write(partial.key(), out);
         out.writeInt(partial.family());
-        writeStrings(partial.dimensions(), out);
+        CompactStrings.writeAll(partial.dimensions(), out);
         out.writeLong(partial.paneStart());
         out.writeLong(partial.events());
         out.writeDouble(partial.revenue());
@@ -31,7 +31,7 @@ public final class PanePartialSerializer extends RecordSerializer<PanePartial> {
     public PanePartial deserialize(DataInputView in) throws IOException {
         String key = CompactStrings.read(in);
         int family = in.readInt();
-        String[] dimensions = readStrings(in);
+        String[] dimensions = CompactStrings.readAll(in);
         long paneStart = in.readLong();
         long events = in.readLong();
         double revenue = in.readDouble();
@@ -43,7 +43,7 @@ public final class PanePartialSerializer extends RecordSerializer<PanePartial> {
     public void copy(DataInputView in, DataOutputView out) throws IOException {
         CompactStrings.copy(in, out);
         out.writeInt(in.readInt());
-        copyStrings(in, out);
+        CompactStrings.copyAll(in, out);
         out.writeLong(in.readLong());
         out.writeLong(in.readLong());
         out.writeDouble(in.readDouble());
@@ -74,35 +74,6 @@ public final class PanePartialSerializer extends RecordSerializer<PanePartial> {
             values[i] = in.readInt();
         }
         return values;
-    }
-
-    private static void writeStrings(String[] values, DataOutputView out) throws IOException {
-        out.writeInt(values == null ? -1 : values.length);
-        if (values != null) {
-            for (String value : values) {
-                CompactStrings.write(value, out);
-            }
-        }
-    }
-
-    private static String[] readStrings(DataInputView in) throws IOException {
-        int count = in.readInt();
-        if (count < 0) {
-            return null;
-        }
-        String[] values = new String[count];
-        for (int i = 0; i < count; i++) {
-            values[i] = CompactStrings.read(in);
-        }
-        return values;
-    }
-
-    private static void copyStrings(DataInputView in, DataOutputView out) throws IOException {
-        int count = in.readInt();
-        out.writeInt(count);
-        for (int i = 0; i < count; i++) {
-            CompactStrings.copy(in, out);
-        }
     }
 
     @Override

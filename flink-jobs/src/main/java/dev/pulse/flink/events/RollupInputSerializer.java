@@ -22,13 +22,7 @@ public final class RollupInputSerializer extends RecordSerializer<RollupInput> {
     public void serialize(RollupInput input, DataOutputView out) throws IOException {
         CompactStrings.write(input.key(), out);
         out.writeInt(input.family());
-        String[] dimensions = input.dimensions();
-        out.writeInt(dimensions == null ? -1 : dimensions.length);
-        if (dimensions != null) {
-            for (String value : dimensions) {
-                CompactStrings.write(value, out);
-            }
-        }
+        CompactStrings.writeAll(input.dimensions(), out);
         out.writeLong(input.timestamp());
         out.writeDouble(input.revenue());
         CompactStrings.write(input.userId(), out);
@@ -39,11 +33,7 @@ public final class RollupInputSerializer extends RecordSerializer<RollupInput> {
     public RollupInput deserialize(DataInputView in) throws IOException {
         String key = CompactStrings.read(in);
         int family = in.readInt();
-        int count = in.readInt();
-        String[] dimensions = count < 0 ? null : new String[count];
-        for (int i = 0; i < count; i++) {
-            dimensions[i] = CompactStrings.read(in);
-        }
+        String[] dimensions = CompactStrings.readAll(in);
         long timestamp = in.readLong();
         double revenue = in.readDouble();
         String userId = CompactStrings.read(in);
@@ -54,11 +44,7 @@ public final class RollupInputSerializer extends RecordSerializer<RollupInput> {
     public void copy(DataInputView in, DataOutputView out) throws IOException {
         CompactStrings.copy(in, out);
         out.writeInt(in.readInt());
-        int count = in.readInt();
-        out.writeInt(count);
-        for (int i = 0; i < count; i++) {
-            CompactStrings.copy(in, out);
-        }
+        CompactStrings.copyAll(in, out);
         out.writeLong(in.readLong());
         out.writeDouble(in.readDouble());
         CompactStrings.copy(in, out);
