@@ -9,8 +9,8 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 
 /**
- * The type information of a record that has its own serializer ({@link RollupInput}, {@link PanePartial},
- * {@link CleanEvent}): Flink finds it through the record's {@code @TypeInfo} factory wherever the record is an
+ * The type information of a record that has its own serializer ({@link PanePartial}, {@link CleanEvent}, the
+ * records that cross the jobs' shuffles): Flink finds it through the record's {@code @TypeInfo} factory wherever the record is an
  * operator's output.
  */
 public final class RecordTypeInfo<T> extends TypeInformation<T> {
@@ -23,14 +23,6 @@ public final class RecordTypeInfo<T> extends TypeInformation<T> {
     RecordTypeInfo(Class<T> type, TypeSerializer<T> serializer) {
         this.type = type;
         this.serializer = serializer;
-    }
-
-    /** For {@code @TypeInfo} on {@link RollupInput}. */
-    public static final class OfRollupInput extends TypeInfoFactory<RollupInput> {
-        @Override
-        public TypeInformation<RollupInput> createTypeInfo(Type t, Map<String, TypeInformation<?>> parameters) {
-            return new RecordTypeInfo<>(RollupInput.class, RollupInputSerializer.INSTANCE);
-        }
     }
 
     /** For {@code @TypeInfo} on {@link PanePartial}. */

@@ -1,9 +1,9 @@
 package dev.pulse.flink.events;
 
-import org.apache.flink.api.common.typeinfo.TypeInfo;
-
 /**
- * What the rollup needs of one clean event.
+ * What the rollup needs of one clean event. It stays within the rollup job's reading chain (the pane combiner sends a
+ * {@link PanePartial} across the shuffle), so it is never serialised there and has no serializer of its own: Flink's
+ * POJO serializer would carry it if a chain were ever broken ({@code TypeSerializationTest}).
  *
  * @param key        family and dimension values, the key rows are aggregated by
  * @param family     index of the family in the {@code RollupPlan}
@@ -12,7 +12,6 @@ import org.apache.flink.api.common.typeinfo.TypeInfo;
  * @param json       the clean event, for the lateness check (late events go out whole); the pane combiner, which
  *                   takes the events let through, keeps only the other fields
  */
-@TypeInfo(RecordTypeInfo.OfRollupInput.class)
 public record RollupInput(
         String key, int family, String[] dimensions, long timestamp, double revenue, String userId, byte[] json) {
 

@@ -111,7 +111,10 @@ public class PaneCombiner extends AbstractStreamOperator<PanePartial>
 
     /** The events of one key and pane gathered since the last flush. */
     private static final class Pending {
-        final RollupInput first;
+        /** the key's parts, taken from its first event (not the event: its JSON would be kept until the flush) */
+        final String key;
+        final int family;
+        final String[] dimensions;
         final long paneStart;
         final Pending next;
         final PanePartial.UserIds users = new PanePartial.UserIds();
@@ -119,7 +122,9 @@ public class PaneCombiner extends AbstractStreamOperator<PanePartial>
         double revenue;
 
         Pending(RollupInput first, long paneStart, Pending next) {
-            this.first = first;
+            this.key = first.key();
+            this.family = first.family();
+            this.dimensions = first.dimensions();
             this.paneStart = paneStart;
             this.next = next;
         }
@@ -131,8 +136,7 @@ public class PaneCombiner extends AbstractStreamOperator<PanePartial>
         }
 
         PanePartial partial() {
-            return new PanePartial(first.key(), first.family(), first.dimensions(), paneStart, events, revenue,
-                    users.bytes(), users.ends());
+            return new PanePartial(key, family, dimensions, paneStart, events, revenue, users.bytes(), users.ends());
         }
     }
 }

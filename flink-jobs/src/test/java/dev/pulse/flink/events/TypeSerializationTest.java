@@ -10,13 +10,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Records and state travel with Flink's POJO serializer or one of the jobs' own, never Kryo (slower, and fragile across
- * versions). The records that cross a shuffle, and {@code RollupInput}, have their own ({@link RecordSerializersTest}).
+ * versions). The records that cross a shuffle have their own ({@link RecordSerializersTest}).
  */
 class TypeSerializationTest {
 
     @ParameterizedTest
     @ValueSource(classes = {RawRecord.class, DeadLetter.class, RollupRow.class, LateEvent.class, Progress.class,
-            DeltaAccumulator.class, HashedIdSet.class, IdBuckets.class})
+            DeltaAccumulator.class, HashedIdSet.class, IdBuckets.class, RollupInput.class})
     void isHandledAsPojo(Class<?> type) {
         TypeInformation<?> info = TypeInformation.of(type);
         assertThat(info).isInstanceOf(PojoTypeInfo.class).isNotInstanceOf(GenericTypeInfo.class);
