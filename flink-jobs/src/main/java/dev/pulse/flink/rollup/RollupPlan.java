@@ -123,7 +123,11 @@ public record RollupPlan(
     public long combiningPaneMillis() {
         long gcd = 0;
         for (long size : paneSizes()) {
-            gcd = java.math.BigInteger.valueOf(gcd).gcd(java.math.BigInteger.valueOf(size)).longValueExact();
+            for (long a = size; a != 0; ) { // Euclid: gcd(gcd, size)
+                long rest = gcd % a;
+                gcd = a;
+                a = rest;
+            }
         }
         return gcd;
     }

@@ -84,6 +84,12 @@ class DeltaWindowAggregateTest {
     }
 
     @Test
+    void partialsAreGatheredPerMinuteWhichDividesEveryPaneOfTheCatalog() {
+        assertThat(plan.combiningPaneMillis()).isEqualTo(ONE_MINUTE);
+        assertThat(plan.paneSizes()).allSatisfy(size -> assertThat(size % plan.combiningPaneMillis()).isZero());
+    }
+
+    @Test
     void aPartialCountsAsTheEventsItStandsFor() throws Exception {
         PanePartial one = input("transaction", T0 + 6 * ONE_MINUTE, "u9", 5.0);
         harness.processElement(PanePartial.of(one.key(), one.family(), one.dimensions(), T0 + ONE_MINUTE, 30.0,
