@@ -86,7 +86,9 @@ class DeltaWindowAggregateTest {
     @Test
     void partialsAreGatheredPerMinuteWhichDividesEveryPaneOfTheCatalog() {
         assertThat(plan.combiningPaneMillis()).isEqualTo(ONE_MINUTE);
-        assertThat(plan.paneSizes()).allSatisfy(size -> assertThat(size % plan.combiningPaneMillis()).isZero());
+        for (long size : plan.paneSizes()) {
+            assertThat(size % plan.combiningPaneMillis()).as("pane of %d ms", size).isZero();
+        }
     }
 
     @Test
