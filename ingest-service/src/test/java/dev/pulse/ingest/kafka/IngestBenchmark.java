@@ -5,6 +5,7 @@ import dev.pulse.ingest.it.DedicatedKafka;
 import dev.pulse.model.event.Event;
 import dev.pulse.model.event.EventContext;
 import dev.pulse.model.event.EventJson;
+import dev.pulse.testing.KeepAliveHttpClient;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -112,7 +113,7 @@ public final class IngestBenchmark {
     /** @return events/s, p50 and p99 request latency in ms */
     static double[] http(int port, List<byte[]> bodies, int connections, int events) throws Exception {
         String authorization = "Basic " + Base64.getEncoder().encodeToString((KEY + ":").getBytes(StandardCharsets.UTF_8));
-        List<byte[]> requests = bodies.stream().map(b -> MiniHttpClient.request("/v1/events", authorization, b)).toList();
+        List<byte[]> requests = bodies.stream().map(b -> KeepAliveHttpClient.post("/v1/events", authorization, b)).toList();
         int requestCount = events / BATCH;
         long[] latencies = new long[requestCount];
         AtomicLong next = new AtomicLong();
@@ -123,10 +124,10 @@ public final class IngestBenchmark {
         List<Future<?>> senders = new ArrayList<>();
         for (int c = 0; c < connections; c++) {
             senders.add(pool.submit(() -> {
-                try (MiniHttpClient client = new MiniHttpClient(port)) {
+                try (KeepAliveHttpClient client = new KeepAliveHttpClient(port)) {
                     for (int i; (i = (int) next.getAndIncrement()) < requestCount && System.nanoTime() < deadline; ) {
                         long t0 = System.nanoTime();
-                        if (client.post(requests.get(i % requests.size())) != 200) {
+                        if (client.exchange(requests.get(i % requests.size())).status() != 200) {
                             notOk.incrementAndGet();
                         }
                         latencies[i] = System.nanoTime() - t0;

@@ -39,7 +39,17 @@ class QueryRouterBenchmark {
     private static final int VIEWERS = Integer.getInteger("bench.viewers", 1000);
     private static final Duration REPLAY = Duration.ofSeconds(Long.getLong("bench.replaySeconds", 60L));
 
-    private static final int WARM_UP_RUNS = 200;
+    /**
+     * Hits before the measured ones: C2 compiles a method after some ten thousand calls, and until then the hit path
+     * runs profiled C1 code while the compiler takes a core.
+     */
+    private static final int CACHED_WARM_UP_RUNS = Integer.getInteger("bench.cachedWarmUpRuns", 10_000);
+    /**
+     * Uncached runs before the measured ones, on each instance: a fresh instance's first queries run while the JIT
+     * compiles Spring's, Avatica's and Jackson's paths (single C2 compilations of over a second were seen), which on
+     * two cores slows the queries beside it. A router in service is warm.
+     */
+    private static final int UNCACHED_WARM_UP_RUNS = Integer.getInteger("bench.uncachedWarmUpRuns", 100);
     private static final List<String> ALL_DIMENSIONS = List.of("event_type", "country", "device", "platform");
 
     private final StringBuilder report = new StringBuilder();
@@ -137,11 +147,19 @@ class QueryRouterBenchmark {
                     rollupAnswer.rows().size(), rollupAnswer.body().path("route").path("datasource").asText(),
                     rawAnswer.rows().size(), rawAnswer.body().path("route").path("datasource").asText(),
                     compare(rollupAnswer, rawAnswer, "HLL sketches: a merge of 5-minute sketches vs one sketch over raw rows"));
-            List<Long> rollup = time(rollupRuns,
-                    () -> uncached.postTimed("/v1/query/metrics", RouterInstance.VIEWER, query));
+            List<Long> rollup;
+            try (KeepAliveTimer timer = KeepAliveTimer.post(uncached, "/v1/query/metrics", RouterInstance.VIEWER, query)) {
+                time(UNCACHED_WARM_UP_RUNS, timer::micros);
+                rollup = time(rollupRuns, timer::micros);
+            }
             line("Rollup path: %s; %s; %s.", storedCells(uncached), druidLatency(uncached),
                     serverTime(uncached, "/v1/query/metrics"));
-            List<Long> raw = time(rawRuns, () -> uncached.postTimed("/v1/query/adhoc", RouterInstance.ANALYST, query));
+            List<Long> raw;
+            try (KeepAliveTimer timer = KeepAliveTimer.post(uncached, "/v1/query/adhoc", RouterInstance.ANALYST, query)) {
+                // two: the router's path is warm from the rollup runs, and Druid's from the first raw answer
+                time(2, timer::micros);
+                raw = time(rawRuns, timer::micros);
+            }
             // the same rollup query as Druid answers it without the stored-cells scan: every cell's sketch merged
             List<Long> grouped;
             try (RouterInstance groupedOnly = new RouterInstance(stack, Map.of("pulse.router.cache.enabled", "false",
@@ -150,8 +168,11 @@ class QueryRouterBenchmark {
                 Answer groupedAnswer = groupedOnly.post("/v1/query/metrics", RouterInstance.VIEWER, query);
                 line("Grouped query (stored-cells scan off) against the scan: %s.", compare(groupedAnswer, rollupAnswer,
                         "the stored sketch estimated as it is vs its union on the broker"));
-                grouped = time(rollupRuns,
-                        () -> groupedOnly.postTimed("/v1/query/metrics", RouterInstance.VIEWER, query));
+                try (KeepAliveTimer timer = KeepAliveTimer.post(groupedOnly, "/v1/query/metrics", RouterInstance.VIEWER,
+                        query)) {
+                    time(UNCACHED_WARM_UP_RUNS, timer::micros);
+                    grouped = time(rollupRuns, timer::micros);
+                }
                 line("Grouped path: %s.", druidLatency(groupedOnly));
             }
             line("");
@@ -167,36 +188,45 @@ class QueryRouterBenchmark {
                     "management.metrics.distribution.expiry.http.server.requests", "30m"))) {
                 cached.useDatasources(datasources);
                 // a fresh instance: its first hits would measure the JIT compiling the hit path, not the hit path
-                time(WARM_UP_RUNS, () -> cached.postTimed("/v1/query/metrics", RouterInstance.VIEWER, query));
-                time(WARM_UP_RUNS, () -> cached.postTimed("/v1/query/adhoc", RouterInstance.ANALYST, query));
-                line("| (cached: after %d unmeasured runs of each on the instance) | | | |", WARM_UP_RUNS);
-                row("rollup, cached (hit)",
-                        time(cachedRuns, () -> cached.postTimed("/v1/query/metrics", RouterInstance.VIEWER, query)));
-                // read before the one-row hits below go through the same endpoint
-                cachedServerTime = serverTime(cached, "/v1/query/metrics");
-                row("raw, cached (hit)",
-                        time(cachedRuns, () -> cached.postTimed("/v1/query/adhoc", RouterInstance.ANALYST, query)));
+                try (KeepAliveTimer rollupHits = KeepAliveTimer.post(cached, "/v1/query/metrics", RouterInstance.VIEWER,
+                        query);
+                     KeepAliveTimer rawHits = KeepAliveTimer.post(cached, "/v1/query/adhoc", RouterInstance.ANALYST,
+                             query)) {
+                    time(CACHED_WARM_UP_RUNS, rollupHits::micros);
+                    time(CACHED_WARM_UP_RUNS, rawHits::micros);
+                    line("| (cached: after %,d unmeasured runs of each on the instance) | | | |", CACHED_WARM_UP_RUNS);
+                    row("rollup, cached (hit)", time(cachedRuns, rollupHits::micros));
+                    // read before the one-row hits below go through the same endpoint
+                    cachedServerTime = serverTime(cached, "/v1/query/metrics");
+                    row("raw, cached (hit)", time(cachedRuns, rawHits::micros));
+                }
+                // the same hits through the JDK's HttpClient, as the earlier runs measured them
+                row("baseline: rollup, cached, through the JDK's `HttpClient`", time(cachedRuns,
+                        () -> checked(cached.postTimed("/v1/query/metrics", RouterInstance.VIEWER, query))));
                 // what any request costs on this machine at the time, to read the cached rows against
                 String oneRow = query.replace("\"granularity\":\"hour\",\"groupBy\":[\"country\"]",
                         "\"granularity\":\"all\"");
                 assertThat(oneRow).isNotEqualTo(query);
-                time(WARM_UP_RUNS, () -> cached.postTimed("/v1/query/metrics", RouterInstance.VIEWER, oneRow));
-                row("baseline: one-row answer of the same range, cached",
-                        time(cachedRuns, () -> cached.postTimed("/v1/query/metrics", RouterInstance.VIEWER, oneRow)));
-                time(WARM_UP_RUNS, () -> cached.getTimed("/v1/catalog", RouterInstance.VIEWER));
-                row("baseline: `GET /v1/catalog` (neither Druid nor Redis)",
-                        time(cachedRuns, () -> cached.getTimed("/v1/catalog", RouterInstance.VIEWER)));
+                try (KeepAliveTimer oneRowHits = KeepAliveTimer.post(cached, "/v1/query/metrics", RouterInstance.VIEWER,
+                        oneRow);
+                     KeepAliveTimer catalog = KeepAliveTimer.get(cached, "/v1/catalog", RouterInstance.VIEWER)) {
+                    time(CACHED_WARM_UP_RUNS, oneRowHits::micros);
+                    row("baseline: one-row answer of the same range, cached", time(cachedRuns, oneRowHits::micros));
+                    time(CACHED_WARM_UP_RUNS, catalog::micros);
+                    row("baseline: `GET /v1/catalog` (neither Druid nor Redis)", time(cachedRuns, catalog::micros));
+                }
             }
             // the same hits from Redis alone, without the instance's copies (LocalAnswers)
             try (RouterInstance redisOnly = new RouterInstance(stack, Map.of("pulse.router.progress.enabled", "false",
-                    "pulse.router.cache.settled-ttl", "1h", "pulse.router.cache.local-bytes", "0"))) {
+                    "pulse.router.cache.settled-ttl", "1h", "pulse.router.cache.local-bytes", "0"));
+                 KeepAliveTimer redisHits = KeepAliveTimer.post(redisOnly, "/v1/query/metrics", RouterInstance.VIEWER,
+                         query)) {
                 redisOnly.useDatasources(datasources);
-                time(WARM_UP_RUNS, () -> redisOnly.postTimed("/v1/query/metrics", RouterInstance.VIEWER, query));
-                row("baseline: rollup, cached, Redis only (`local-bytes` 0)",
-                        time(cachedRuns, () -> redisOnly.postTimed("/v1/query/metrics", RouterInstance.VIEWER, query)));
+                time(CACHED_WARM_UP_RUNS, redisHits::micros);
+                row("baseline: rollup, cached, Redis only (`local-bytes` 0)", time(cachedRuns, redisHits::micros));
             }
             line("");
-            line("Rollup hits (with their %d warm-up runs): %s.", WARM_UP_RUNS, cachedServerTime);
+            line("Rollup hits (with their %,d warm-up runs): %s.", CACHED_WARM_UP_RUNS, cachedServerTime);
             line("");
             line("Rollup vs raw, uncached: %.1fx faster at p50, %.1fx at p99.",
                     (double) pct(raw, 50) / pct(rollup, 50), (double) pct(raw, 99) / pct(rollup, 99));
@@ -251,19 +281,23 @@ class QueryRouterBenchmark {
         return String.format("%d rows matched, largest DAU difference %.2f%% (%s)", matched, 100 * maxRelative, why);
     }
 
+    /** One call's time in microseconds; throws unless it was answered 200. */
     private interface Call {
-        RouterInstance.Timed call() throws Exception;
+        long micros() throws Exception;
+    }
+
+    private static long checked(RouterInstance.Timed timed) {
+        if (timed.answer().status() != 200) {
+            throw new IllegalStateException("benchmark query failed: " + timed.answer().body());
+        }
+        return timed.micros();
     }
 
     /** Time of each call over HTTP, from sending it to its answer's last byte, in microseconds, sorted. */
     private static List<Long> time(int runs, Call call) throws Exception {
-        List<Long> micros = new ArrayList<>();
+        List<Long> micros = new ArrayList<>(runs);
         for (int i = 0; i < runs; i++) {
-            RouterInstance.Timed timed = call.call();
-            micros.add(timed.micros());
-            if (timed.answer().status() != 200) {
-                throw new IllegalStateException("benchmark query failed: " + timed.answer().body());
-            }
+            micros.add(call.micros());
         }
         Collections.sort(micros);
         return micros;

@@ -61,6 +61,10 @@ public final class RouterInstance implements AutoCloseable {
         this.base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
     }
 
+    public int port() {
+        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+    }
+
     public <T> T bean(Class<T> type) {
         return context.getBean(type);
     }
