@@ -23,6 +23,7 @@ public final class CachedRows {
     /** gzip member header: magic, deflate, no flags, no time, no extra flags, unknown OS */
     private static final byte[] GZIP_HEADER = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff};
     private static final int PREAMBLE = 8;
+    private static final int MAX_STORED_BLOCK = 65_535;
 
     private final byte[] stored;
 
@@ -90,20 +91,7 @@ public final class CachedRows {
 
     /** The whole answer as one gzip member: the stored head, then {@code tail} (which closes the JSON object). */
     public byte[] gzip(byte[] tail) {
-        byte[] tailBlocks;
-        Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
-        try {
-            deflater.setInput(tail);
-            deflater.finish();
-            ByteArrayOutputStream out = new ByteArrayOutputStream(tail.length + 32);
-            byte[] buffer = new byte[1024];
-            while (!deflater.finished()) {
-                out.write(buffer, 0, deflater.deflate(buffer));
-            }
-            tailBlocks = out.toByteArray();
-        } finally {
-            deflater.end();
-        }
+        byte[] tailBlocks = storedBlocks(tail);
         int crc = Crc32.update(headCrc(), tail);
         int size = headLength() + tail.length;
         ByteBuffer gzip = ByteBuffer.allocate(GZIP_HEADER.length + stored.length - PREAMBLE + tailBlocks.length + 8)
@@ -112,6 +100,28 @@ public final class CachedRows {
         gzip.put((byte) crc).put((byte) (crc >>> 8)).put((byte) (crc >>> 16)).put((byte) (crc >>> 24));
         gzip.put((byte) size).put((byte) (size >>> 8)).put((byte) (size >>> 16)).put((byte) (size >>> 24));
         return gzip.array();
+    }
+
+    /**
+     * {@code bytes} as uncompressed deflate blocks (RFC 1951, 3.2.4), the last one final. The head ends byte-aligned
+     * (sync flush), so they follow it directly. The tail is the route and query id, a few hundred bytes that would
+     * hardly shrink: writing them as they are spares every hit a zlib stream of its own (a quarter of a megabyte
+     * of native state set up and torn down).
+     */
+    static byte[] storedBlocks(byte[] bytes) {
+        int blocks = Math.max(1, (bytes.length + MAX_STORED_BLOCK - 1) / MAX_STORED_BLOCK);
+        ByteBuffer out = ByteBuffer.allocate(bytes.length + 5 * blocks);
+        int offset = 0;
+        for (int block = 0; block < blocks; block++) {
+            int length = Math.min(MAX_STORED_BLOCK, bytes.length - offset);
+            // BFINAL on the last block, BTYPE 00 (stored); the rest of the byte is padding to the boundary
+            out.put((byte) (block == blocks - 1 ? 1 : 0));
+            out.put((byte) length).put((byte) (length >>> 8));
+            out.put((byte) ~length).put((byte) (~length >>> 8));
+            out.put(bytes, offset, length);
+            offset += length;
+        }
+        return out.array();
     }
 
     private int headCrc() {

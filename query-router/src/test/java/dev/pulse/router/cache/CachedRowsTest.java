@@ -46,6 +46,28 @@ class CachedRowsTest {
     }
 
     @Test
+    void tailsOfAnyLengthCloseTheMember() throws Exception {
+        byte[] rows = rows(100);
+        CachedRows stored = CachedRows.of(CachedRows.compress(rows).bytes());
+        // empty, short, exactly one stored block, and more than one (a block holds at most 65,535 bytes)
+        for (int length : new int[] {0, 1, 65_535, 65_536, 140_000}) {
+            byte[] tail = new byte[length];
+            for (int i = 0; i < length; i++) {
+                tail[i] = (byte) ('a' + i % 26);
+            }
+            assertThat(gunzip(stored.gzip(tail))).as("tail of %d bytes", length)
+                    .isEqualTo("{\"rows\":" + new String(rows, StandardCharsets.UTF_8) + new String(tail, StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void theTailIsWrittenAsItIs() {
+        // one final stored block: header byte 1, length and its complement (little-endian), then the bytes
+        assertThat(CachedRows.storedBlocks(TAIL)).startsWith(1, (byte) TAIL.length, (byte) (TAIL.length >>> 8),
+                (byte) ~TAIL.length, (byte) (~TAIL.length >>> 8)).endsWith(TAIL).hasSize(TAIL.length + 5);
+    }
+
+    @Test
     void aHitForAnyOtherClientIsTheInflatedHead() {
         byte[] rows = rows(500);
         assertThat(new String(CachedRows.of(CachedRows.compress(rows).bytes()).head(), StandardCharsets.UTF_8))
