@@ -353,6 +353,17 @@ class QueryRouterIT {
         assertThat(router.get("/actuator/health", null).body().path("status").asText()).isEqualTo("UP");
     }
 
+    @Test
+    void metricsAreScrapedInPrometheusFormat() throws Exception {
+        Answer answer = router.post("/v1/query/metrics", RouterInstance.VIEWER,
+                "{\"metrics\":[\"events\"],\"range\":{\"last\":\"1h\"},\"granularity\":\"5minute\"}");
+        assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
+        Map.Entry<Integer, String> scrape = router.getText("/actuator/prometheus");
+        assertThat(scrape.getKey()).isEqualTo(200);
+        assertThat(scrape.getValue()).contains("pulse_query_route_total{", "pulse_query_cache_total{",
+                "http_server_requests_seconds_count{");
+    }
+
     /** Rows as comparable text, in a stable order, numbers normalised (1 and 1.0 are the same answer). */
     private static List<String> sortedRows(Answer answer) {
         return java.util.stream.StreamSupport.stream(answer.rows().spliterator(), false)

@@ -92,6 +92,13 @@ public final class RouterInstance implements AutoCloseable {
         return getTimed(path, token).answer();
     }
 
+    /** A GET answered in text (not JSON), e.g. the Prometheus scrape: status and body. */
+    public Map.Entry<Integer, String> getText(String path) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        return Map.entry(response.statusCode(), response.body());
+    }
+
     public Timed getTimed(String path, String token) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
         if (token != null) {
