@@ -1,11 +1,13 @@
 package dev.pulse.testing;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -68,7 +70,7 @@ public final class KeepAliveHttpClient implements AutoCloseable {
         boolean chunked = false;
         boolean close = false;
         for (String header; !(header = line()).isEmpty(); ) {
-            String lower = header.toLowerCase();
+            String lower = header.toLowerCase(Locale.ROOT);
             close |= lower.startsWith("connection:") && lower.contains("close");
             if (lower.startsWith("content-length:")) {
                 contentLength = Integer.parseInt(header.substring(15).trim());
@@ -89,7 +91,7 @@ public final class KeepAliveHttpClient implements AutoCloseable {
     }
 
     private byte[] chunks() throws IOException {
-        var body = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (int size; (size = Integer.parseInt(line().trim(), 16)) > 0; ) {
             body.write(in.readNBytes(size));
             line();
