@@ -355,10 +355,11 @@ class QueryRouterBenchmark {
             long start = System.currentTimeMillis();
             try {
                 List<Future<?>> work = new ArrayList<>();
-                for (int v = 0; v < VIEWERS; v++) {
-                    long offset = v * refreshMillis / VIEWERS;
-                    for (long round = 0; round < rounds; round++) {
-                        long due = start + offset + round * refreshMillis;
+                // submitted in due order (each round's viewers, then the next round), so that the pool's threads
+                // wait for the next refreshes due, not for a first viewer's refreshes a minute ahead
+                for (long round = 0; round < rounds; round++) {
+                    for (int v = 0; v < VIEWERS; v++) {
+                        long due = start + v * refreshMillis / VIEWERS + round * refreshMillis;
                         work.add(pool.submit(() -> {
                             long wait = due - System.currentTimeMillis();
                             if (wait > 0) {
@@ -377,7 +378,6 @@ class QueryRouterBenchmark {
                         }));
                     }
                 }
-                // submit in due order: the pool runs them as their time comes
                 for (Future<?> f : work) {
                     f.get();
                 }
