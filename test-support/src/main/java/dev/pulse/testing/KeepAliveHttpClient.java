@@ -14,7 +14,7 @@ import java.util.Map;
  * One keep-alive HTTP/1.1 connection for benchmarks: sends prepared requests and reads each whole response on the
  * calling thread. Benchmarks share two cores with what they measure, so the client must cost little CPU, and a
  * latency should be the server's: the JDK's {@code HttpClient} hands every exchange to its selector thread and back,
- * which on this machine added about 1 ms at p50 and 3 to 4 ms at p99 to a 0.5 ms answer (docs/benchmarks.md).
+ * which on this machine added about 1 ms at p50 and 3 to 9 ms at p99 to a 0.5 ms answer (docs/benchmarks.md).
  * Not a general client: no redirects, no TLS, bodies read as they came (a gzip body stays gzipped).
  */
 public final class KeepAliveHttpClient implements AutoCloseable {

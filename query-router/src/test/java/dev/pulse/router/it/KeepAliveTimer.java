@@ -24,8 +24,13 @@ final class KeepAliveTimer implements AutoCloseable {
     }
 
     static KeepAliveTimer post(RouterInstance router, String path, String token, String body) throws IOException {
-        return new KeepAliveTimer(router.port(), KeepAliveHttpClient.request("POST", path,
-                headers(token, "application/json"), body.getBytes(StandardCharsets.UTF_8)));
+        return new KeepAliveTimer(router.port(), postRequest(path, token, body));
+    }
+
+    /** A JSON POST as a browser's dashboard sends it (gzip accepted), for {@link KeepAliveHttpClient#exchange}. */
+    static byte[] postRequest(String path, String token, String body) {
+        return KeepAliveHttpClient.request("POST", path, headers(token, "application/json"),
+                body.getBytes(StandardCharsets.UTF_8));
     }
 
     static KeepAliveTimer get(RouterInstance router, String path, String token) throws IOException {

@@ -10,7 +10,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -154,16 +153,14 @@ class QueryRouterBenchmark {
                     compare(rollupAnswer, rawAnswer, "HLL sketches: a merge of 5-minute sketches vs one sketch over raw rows"));
             List<Long> rollup;
             try (KeepAliveTimer timer = KeepAliveTimer.post(uncached, "/v1/query/metrics", RouterInstance.VIEWER, query)) {
-                time(UNCACHED_WARM_UP_RUNS, timer::micros);
-                rollup = time(rollupRuns, timer::micros);
+                rollup = time(UNCACHED_WARM_UP_RUNS, rollupRuns, timer::micros);
             }
             line("Rollup path: %s; %s; %s.", storedCells(uncached), druidLatency(uncached),
                     serverTime(uncached, "/v1/query/metrics"));
             List<Long> raw;
             try (KeepAliveTimer timer = KeepAliveTimer.post(uncached, "/v1/query/adhoc", RouterInstance.ANALYST, query)) {
                 // two: the router's path is warm from the rollup runs, and Druid's from the first raw answer
-                time(2, timer::micros);
-                raw = time(rawRuns, timer::micros);
+                raw = time(2, rawRuns, timer::micros);
             }
             // the same rollup query as Druid answers it without the stored-cells scan: every cell's sketch merged
             List<Long> grouped;
@@ -175,8 +172,7 @@ class QueryRouterBenchmark {
                         "the stored sketch estimated as it is vs its union on the broker"));
                 try (KeepAliveTimer timer = KeepAliveTimer.post(groupedOnly, "/v1/query/metrics", RouterInstance.VIEWER,
                         query)) {
-                    time(UNCACHED_WARM_UP_RUNS, timer::micros);
-                    grouped = time(rollupRuns, timer::micros);
+                    grouped = time(UNCACHED_WARM_UP_RUNS, rollupRuns, timer::micros);
                 }
                 line("Grouped path: %s.", druidLatency(groupedOnly));
             }
@@ -197,16 +193,16 @@ class QueryRouterBenchmark {
                         query);
                      KeepAliveTimer rawHits = KeepAliveTimer.post(cached, "/v1/query/adhoc", RouterInstance.ANALYST,
                              query)) {
-                    time(CACHED_WARM_UP_RUNS, rollupHits::micros);
-                    time(CACHED_WARM_UP_RUNS, rawHits::micros);
+                    // both endpoints warm before either is measured
+                    time(CACHED_WARM_UP_RUNS, 0, rawHits::micros);
                     line("| (cached: after %,d unmeasured runs of each on the instance) | | | |", CACHED_WARM_UP_RUNS);
-                    row("rollup, cached (hit)", time(cachedRuns, rollupHits::micros));
+                    row("rollup, cached (hit)", time(CACHED_WARM_UP_RUNS, cachedRuns, rollupHits::micros));
                     // read before the one-row hits below go through the same endpoint
                     cachedServerTime = serverTime(cached, "/v1/query/metrics");
-                    row("raw, cached (hit)", time(cachedRuns, rawHits::micros));
+                    row("raw, cached (hit)", time(0, cachedRuns, rawHits::micros));
                 }
                 // the same hits through the JDK's HttpClient, as the earlier runs measured them
-                row("baseline: rollup, cached, through the JDK's `HttpClient`", time(cachedRuns,
+                row("baseline: rollup, cached, through the JDK's `HttpClient`", time(0, cachedRuns,
                         () -> checked(cached.postTimed("/v1/query/metrics", RouterInstance.VIEWER, query))));
                 // what any request costs on this machine at the time, to read the cached rows against
                 String oneRow = query.replace("\"granularity\":\"hour\",\"groupBy\":[\"country\"]",
@@ -215,10 +211,10 @@ class QueryRouterBenchmark {
                 try (KeepAliveTimer oneRowHits = KeepAliveTimer.post(cached, "/v1/query/metrics", RouterInstance.VIEWER,
                         oneRow);
                      KeepAliveTimer catalog = KeepAliveTimer.get(cached, "/v1/catalog", RouterInstance.VIEWER)) {
-                    time(CACHED_WARM_UP_RUNS, oneRowHits::micros);
-                    row("baseline: one-row answer of the same range, cached", time(cachedRuns, oneRowHits::micros));
-                    time(CACHED_WARM_UP_RUNS, catalog::micros);
-                    row("baseline: `GET /v1/catalog` (neither Druid nor Redis)", time(cachedRuns, catalog::micros));
+                    row("baseline: one-row answer of the same range, cached",
+                            time(CACHED_WARM_UP_RUNS, cachedRuns, oneRowHits::micros));
+                    row("baseline: `GET /v1/catalog` (neither Druid nor Redis)",
+                            time(CACHED_WARM_UP_RUNS, cachedRuns, catalog::micros));
                 }
             }
             // the same hits from Redis alone, without the instance's copies (LocalAnswers)
@@ -227,8 +223,8 @@ class QueryRouterBenchmark {
                  KeepAliveTimer redisHits = KeepAliveTimer.post(redisOnly, "/v1/query/metrics", RouterInstance.VIEWER,
                          query)) {
                 redisOnly.useDatasources(datasources);
-                time(CACHED_WARM_UP_RUNS, redisHits::micros);
-                row("baseline: rollup, cached, Redis only (`local-bytes` 0)", time(cachedRuns, redisHits::micros));
+                row("baseline: rollup, cached, Redis only (`local-bytes` 0)",
+                        time(CACHED_WARM_UP_RUNS, cachedRuns, redisHits::micros));
             }
             line("");
             line("Rollup hits (with their %,d warm-up runs): %s.", CACHED_WARM_UP_RUNS, cachedServerTime);
@@ -298,8 +294,14 @@ class QueryRouterBenchmark {
         return timed.micros();
     }
 
-    /** Time of each call over HTTP, from sending it to its answer's last byte, in microseconds, sorted. */
-    private static List<Long> time(int runs, Call call) throws Exception {
+    /**
+     * Time of each of {@code runs} calls over HTTP, from sending it to its answer's last byte, in microseconds, sorted;
+     * after {@code warmUp} unmeasured calls.
+     */
+    private static List<Long> time(int warmUp, int runs, Call call) throws Exception {
+        for (int i = 0; i < warmUp; i++) {
+            call.micros();
+        }
         List<Long> micros = new ArrayList<>(runs);
         for (int i = 0; i < runs; i++) {
             micros.add(call.micros());
@@ -340,8 +342,8 @@ class QueryRouterBenchmark {
             ExecutorService pool = Executors.newFixedThreadPool(64);
             // one keep-alive connection per pool thread, read on that thread: the JDK's HttpClient could not start
             // 800 queries a second on time on two cores (the last viewer started 75 to 84 s late)
-            List<byte[]> requests = panels.stream().map(panel -> KeepAliveHttpClient.post("/v1/query/metrics",
-                    "Bearer " + RouterInstance.VIEWER, panel.getBytes(StandardCharsets.UTF_8))).toList();
+            List<byte[]> requests = panels.stream()
+                    .map(panel -> KeepAliveTimer.postRequest("/v1/query/metrics", RouterInstance.VIEWER, panel)).toList();
             List<KeepAliveHttpClient> connections = new CopyOnWriteArrayList<>();
             ThreadLocal<KeepAliveHttpClient> connection = ThreadLocal.withInitial(() -> {
                 try {

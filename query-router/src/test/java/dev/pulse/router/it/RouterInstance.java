@@ -30,6 +30,7 @@ public final class RouterInstance implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final ConfigurableApplicationContext context;
+    private final int port;
     private final String base;
 
     /** The answer of one call. */
@@ -58,11 +59,12 @@ public final class RouterInstance implements AutoCloseable {
         properties.forEach((key, value) -> args.add("--" + key + "=" + value));
         this.context = new SpringApplicationBuilder(QueryRouterApplication.class).profiles("local")
                 .run(args.toArray(String[]::new));
-        this.base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+        this.port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+        this.base = "http://localhost:" + port;
     }
 
     public int port() {
-        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+        return port;
     }
 
     public <T> T bean(Class<T> type) {
