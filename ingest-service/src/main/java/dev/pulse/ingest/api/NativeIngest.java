@@ -14,7 +14,11 @@ import dev.pulse.ingest.intake.Source;
 import dev.pulse.ingest.web.IngestRequest;
 import org.springframework.stereotype.Service;
 
-/** The native API: authenticate, split the batch, map each event, hand the batch to the intake. */
+/**
+ * The native API: authenticate, read the batch, hand it to the intake. A batch of plainly valid events is read
+ * straight into the bytes for Kafka ({@link DirectNativeReader}); any other takes the full path: split the batch, map
+ * each event, reject what is wrong.
+ */
 @Service
 class NativeIngest {
 
@@ -22,16 +26,25 @@ class NativeIngest {
     private final BatchAssembler assembler;
     private final Intake intake;
     private final int maxBatchEvents;
+    private final DirectNativeReader direct;
 
     NativeIngest(WriteKeys writeKeys, BatchAssembler assembler, Intake intake, IngestProperties properties) {
         this.writeKeys = writeKeys;
         this.assembler = assembler;
         this.intake = intake;
-        this.maxBatchEvents = properties.limits().maxBatchEvents();
+        IngestProperties.Limits limits = properties.limits();
+        this.maxBatchEvents = limits.maxBatchEvents();
+        this.direct = new DirectNativeReader((int) limits.maxEventSize().toBytes(), limits.maxFutureSkew(),
+                maxBatchEvents);
     }
 
     NativeResponse ingest(IngestRequest request) {
         String keySource = writeKeys.authenticate(request.basicKey().orElse(null));
+        Batch batch = direct.read(request.body(), request.endpoint(), keySource, request.receivedAt());
+        return NativeResponse.of(intake.submit(batch != null ? batch : fullPath(request, keySource)));
+    }
+
+    private Batch fullPath(IngestRequest request, String keySource) {
         JsonEnvelope envelope;
         try {
             envelope = JsonBodies.batch(request.body(), maxBatchEvents);
@@ -39,8 +52,7 @@ class NativeIngest {
             intake.rejectBody(Source.NATIVE, request.endpoint(), keySource, request.receivedAt(), request.body(), e.getMessage());
             throw new RequestRefusedException(Refusal.INVALID_JSON, e.getMessage());
         }
-        Batch batch = assembler.assemble(Source.NATIVE, request.endpoint(), keySource, request.receivedAt(),
+        return assembler.assemble(Source.NATIVE, request.endpoint(), keySource, request.receivedAt(),
                 envelope.events(), new NativeEventMapper(envelope, request.receivedAt()));
-        return NativeResponse.of(intake.submit(batch));
     }
 }

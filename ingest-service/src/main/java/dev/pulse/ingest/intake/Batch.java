@@ -1,17 +1,16 @@
 package dev.pulse.ingest.intake;
 
-import dev.pulse.model.event.Event;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * A request's events after mapping: what will go to the family topics and what will go to the DLQ.
+ * A request's events after mapping: what will go to the family topics (encoded) and what will go to the DLQ.
  *
  * @param endpoint   the path the request came to, kept in the DLQ records
  * @param keySource  the source of the write key that sent it (never the key)
  * @param receivedAt when the service received the request
  */
-public record Batch(Source source, String endpoint, String keySource, Instant receivedAt, List<Event> events,
+public record Batch(Source source, String endpoint, String keySource, Instant receivedAt, List<EncodedEvent> events,
                     List<Rejection> rejections) {
 
     public Batch {

@@ -22,11 +22,11 @@ public final class BatchAssembler {
 
     public Batch assemble(Source source, String endpoint, String keySource, Instant receivedAt, List<RawEvent> rawEvents,
                           EventMapper mapper) {
-        List<Event> events = new ArrayList<>(rawEvents.size());
+        List<EncodedEvent> events = new ArrayList<>(rawEvents.size());
         List<Rejection> rejections = new ArrayList<>();
         for (RawEvent raw : rawEvents) {
             try {
-                events.add(check(raw, receivedAt, mapper));
+                events.add(EncodedEvent.of(check(raw, receivedAt, mapper)));
             } catch (RejectedEventException e) {
                 rejections.add(new Rejection(raw.index(), e.reason(), e.getMessage(), raw.raw()));
             }

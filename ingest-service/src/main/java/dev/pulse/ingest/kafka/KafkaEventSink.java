@@ -3,13 +3,13 @@ package dev.pulse.ingest.kafka;
 import dev.pulse.ingest.IngestProperties;
 import dev.pulse.ingest.dlq.DeadLetter;
 import dev.pulse.ingest.intake.Batch;
+import dev.pulse.ingest.intake.EncodedEvent;
 import dev.pulse.ingest.intake.EventSink;
 import dev.pulse.ingest.intake.Refusal;
 import dev.pulse.ingest.intake.Rejection;
 import dev.pulse.ingest.intake.RequestRefusedException;
 import dev.pulse.model.Topics;
 import dev.pulse.model.event.CanonicalEvent;
-import dev.pulse.model.event.Event;
 import dev.pulse.model.event.EventJson;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -26,8 +26,8 @@ import org.apache.kafka.common.header.internals.RecordHeader;
  * returns only when Kafka acknowledged all of them. Anything short of that is a 503: the client keeps the events
  * and retries, and the clean job drops the duplicates a retry may cause (by event_id).
  *
- * <p>Event records carry the {@link CanonicalEvent} header: their value is {@link EventJson#write}'s, so the clean
- * job passes it through instead of parsing and re-serialising it.
+ * <p>Event records carry the {@link CanonicalEvent} header: their value is {@link EventJson#write}'s (see
+ * {@link EncodedEvent}), so the clean job passes it through instead of parsing and re-serialising it.
  */
 final class KafkaEventSink implements EventSink {
 
@@ -67,9 +67,9 @@ final class KafkaEventSink implements EventSink {
         Acks acks = new Acks(batch.size());
         long start = System.nanoTime();
         try {
-            for (Event event : batch.events()) {
-                producer.send(new ProducerRecord<>(event.family().topic(), null, event.timestamp().toEpochMilli(),
-                        event.userId(), EventJson.write(event), CANONICAL), acks);
+            for (EncodedEvent event : batch.events()) {
+                producer.send(new ProducerRecord<>(event.family().topic(), null, event.timestamp(), event.userId(),
+                        event.json(), CANONICAL), acks);
             }
             for (Rejection rejection : batch.rejections()) {
                 producer.send(new ProducerRecord<>(Topics.EVENTS_DLQ, null, batch.receivedAt().toEpochMilli(),

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.pulse.ingest.Decoded;
 import dev.pulse.ingest.IngestSlice;
 import dev.pulse.ingest.RecordingSink;
 import dev.pulse.ingest.intake.Batch;
@@ -59,8 +60,8 @@ class NativeEventsControllerTest {
                         org.springframework.test.json.JsonCompareMode.STRICT));
 
         Batch batch = onlyBatch();
-        assertThat(batch.events()).extracting(Event::eventId).containsExactly("e-0", "e-2");
-        assertThat(batch.events()).allSatisfy(e -> assertThat(e.receivedAt()).isNotNull());
+        assertThat(Decoded.events(batch)).extracting(Event::eventId).containsExactly("e-0", "e-2");
+        assertThat(Decoded.events(batch)).allSatisfy(e -> assertThat(e.receivedAt()).isNotNull());
         assertThat(batch.keySource()).isEqualTo("test");
         assertThat(batch.rejections()).singleElement().satisfies(r -> assertThat(new String(r.payload(), StandardCharsets.UTF_8))
                 .isEqualTo("{\"event_id\":\"e-1\",\"event_type\":\"click\"}"));

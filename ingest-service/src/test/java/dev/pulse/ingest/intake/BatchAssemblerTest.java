@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pulse.ingest.Decoded;
 import dev.pulse.model.event.Event;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -26,8 +27,8 @@ class BatchAssemblerTest {
     void keepsGoodEventsAndRejectsBadOnesWithTheirIndexAndPayload() {
         Batch batch = assemble("{\"user\":\"u1\"}", "{\"nobody\":1}", "{\"user\":\"u3\"}");
 
-        assertThat(batch.events()).extracting(Event::userId).containsExactly("u1", "u3");
-        assertThat(batch.events()).extracting(Event::receivedAt).containsOnly(RECEIVED);
+        assertThat(Decoded.events(batch)).extracting(Event::userId).containsExactly("u1", "u3");
+        assertThat(Decoded.events(batch)).extracting(Event::receivedAt).containsOnly(RECEIVED);
         assertThat(batch.rejections()).singleElement().satisfies(r -> {
             assertThat(r.index()).isEqualTo(1);
             assertThat(r.reason()).isEqualTo(RejectionReason.MISSING_USER);
@@ -45,7 +46,7 @@ class BatchAssemblerTest {
 
         assertThat(batch.rejections()).singleElement()
                 .satisfies(r -> assertThat(r.reason()).isEqualTo(RejectionReason.EVENT_TOO_LARGE));
-        assertThat(batch.events()).extracting(Event::userId).containsExactly("u2");
+        assertThat(Decoded.events(batch)).extracting(Event::userId).containsExactly("u2");
     }
 
     @Test
@@ -62,7 +63,7 @@ class BatchAssemblerTest {
             assertThat(r.index()).isZero();
             assertThat(r.reason()).isEqualTo(RejectionReason.TIMESTAMP_IN_FUTURE);
         });
-        assertThat(batch.events()).extracting(Event::userId).containsExactly("u2");
+        assertThat(Decoded.events(batch)).extracting(Event::userId).containsExactly("u2");
     }
 
     private Batch assemble(String... events) {

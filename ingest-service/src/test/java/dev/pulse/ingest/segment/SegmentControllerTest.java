@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.pulse.ingest.Decoded;
 import dev.pulse.ingest.IngestSlice;
 import dev.pulse.ingest.RecordingSink;
 import dev.pulse.ingest.intake.Batch;
@@ -51,7 +52,7 @@ class SegmentControllerTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(SUCCESS));
 
-        Event event = onlyBatch().events().get(0);
+        Event event = Decoded.events(onlyBatch()).get(0);
         assertThat(event.eventId()).isEqualTo("m-1");
         assertThat(event.eventType()).isEqualTo("Signed Up");
         assertThat(onlyBatch().source()).isEqualTo(Source.SEGMENT);
@@ -67,7 +68,7 @@ class SegmentControllerTest {
         post(path, "{\"messageId\":\"m\",\"userId\":\"u\",\"event\":\"Clicked\",\"type\":\"ignored\"}", TEST_KEY)
                 .andExpect(status().isOk()).andExpect(content().string(SUCCESS));
 
-        assertThat(onlyBatch().events()).extracting(Event::eventType).containsExactly(eventType);
+        assertThat(Decoded.events(onlyBatch())).extracting(Event::eventType).containsExactly(eventType);
     }
 
     @Test
@@ -88,7 +89,7 @@ class SegmentControllerTest {
                 .andExpect(status().isOk()).andExpect(content().string(SUCCESS));
 
         Batch batch = onlyBatch();
-        assertThat(batch.events()).extracting(Event::eventId).containsExactly("ok");
+        assertThat(Decoded.events(batch)).extracting(Event::eventId).containsExactly("ok");
         assertThat(batch.rejections()).singleElement().satisfies(r -> {
             assertThat(r.index()).isEqualTo(1);
             assertThat(r.reason()).isEqualTo(RejectionReason.MISSING_USER);

@@ -8,12 +8,13 @@ import java.time.LocalDate;
  * wrote for {@link EventJson} before: {@code 2026-11-28T10:15:30.123Z}, seconds always present, the fraction in
  * groups of three digits and omitted when zero. Years 0 to 9999 are printed by hand into a reused buffer (the
  * formatter was a large part of the ingest service's serialisation cost); any other year goes to
- * {@link Instant#toString()}, which stays the definition.
+ * {@link Instant#toString()}, which stays the definition. Public for the ingest service's direct native path, which
+ * writes the canonical event without {@link EventWriter}.
  */
-final class IsoInstant {
+public final class IsoInstant {
 
     /** The longest hand-printed form: {@code yyyy-MM-ddTHH:mm:ss.nnnnnnnnnZ}. */
-    static final int MAX_LENGTH = 30;
+    public static final int MAX_LENGTH = 30;
 
     private static final long SECONDS_PER_DAY = 86_400;
     private static final long FIRST_SECOND_OF_YEAR_0 = LocalDate.of(0, 1, 1).toEpochDay() * SECONDS_PER_DAY;
@@ -27,7 +28,7 @@ final class IsoInstant {
      *
      * @return the number of characters printed, or -1 when the year is outside 0..9999 (use {@link Instant#toString()})
      */
-    static int print(Instant instant, char[] buffer) {
+    public static int print(Instant instant, char[] buffer) {
         long epochSecond = instant.getEpochSecond();
         if (epochSecond < FIRST_SECOND_OF_YEAR_0 || epochSecond >= FIRST_SECOND_OF_YEAR_10000) {
             return -1;

@@ -1,0 +1,410 @@
+package dev.pulse.ingest.api;
+
+import dev.pulse.ingest.api.PlainJson.NotPlain;
+import dev.pulse.ingest.intake.Batch;
+import dev.pulse.ingest.intake.ClockSkew;
+import dev.pulse.ingest.intake.EncodedEvent;
+import dev.pulse.ingest.intake.IsoTimes;
+import dev.pulse.ingest.intake.Source;
+import dev.pulse.model.event.EventFamily;
+import dev.pulse.model.event.EventJson;
+import dev.pulse.model.event.IsoInstant;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The native API's direct path: a batch whose events are all plainly valid is read straight into the bytes that go
+ * to Kafka, its text copied instead of parsed into an {@code Event} and written again. Reading and writing each
+ * event with Jackson was about half of the service's CPU in the ingest benchmark (JFR).
+ *
+ * <p>It answers null whenever anything in the request needs more: an event to reject, text with an escape or
+ * outside printable ASCII ({@link PlainJson}), an id given as a number, a field given twice, more events than a
+ * request may hold. Such a request takes the full path ({@code JsonBodies}, {@link NativeEventMapper},
+ * {@code BatchAssembler}), which stays the definition: for every body this path takes, both write the same events
+ * ({@code DirectNativeReaderTest} holds them to it). One difference is allowed: the full path's {@code Event} keeps
+ * {@code properties} in a map of no particular order, while this path keeps the order the client sent; readers of
+ * the canonical form never depend on that order.
+ */
+final class DirectNativeReader {
+
+    private static final int MAX_ID_LENGTH = 256;
+    private static final byte[] BATCH = ascii("batch");
+    private static final byte[] SENT_AT = ascii("sent_at");
+    private static final byte[][] FIELDS = {ascii("event_id"), ascii("event_type"), ascii("user_id"),
+            ascii("timestamp"), ascii("properties"), ascii("context"), ascii("revenue"), ascii("currency")};
+    private static final int EVENT_ID = 0;
+    private static final int EVENT_TYPE = 1;
+    private static final int USER_ID = 2;
+    private static final int TIMESTAMP = 3;
+    private static final int PROPERTIES = 4;
+    private static final int CONTEXT = 5;
+    private static final int REVENUE = 6;
+    private static final int CURRENCY = 7;
+    private static final byte[][] CONTEXT_FIELDS = {ascii("country"), ascii("device"), ascii("platform")};
+
+    private final int maxEventBytes;
+    private final Duration maxFutureSkew;
+    private final int maxBatchEvents;
+
+    DirectNativeReader(int maxEventBytes, Duration maxFutureSkew, int maxBatchEvents) {
+        this.maxEventBytes = maxEventBytes;
+        this.maxFutureSkew = maxFutureSkew;
+        this.maxBatchEvents = maxBatchEvents;
+    }
+
+    /** The request's batch with every event accepted, or null: the full path reads it. */
+    Batch read(byte[] body, String endpoint, String keySource, Instant receivedAt) {
+        try {
+            List<EncodedEvent> events = new Request(body, receivedAt).read();
+            return new Batch(Source.NATIVE, endpoint, keySource, receivedAt, events, List.of());
+        } catch (NotPlain fullPath) {
+            return null;
+        }
+    }
+
+    /**
+     * Where one event's fields lie: the ids in the body, the rest already written as the event's tail (everything
+     * after {@code received_at}). The head is written once the batch's {@code sent_at} is known, which may follow
+     * the events.
+     */
+    private record PlainEvent(int eventId, int eventIdLength, String eventType, int userId, int userIdLength,
+                              Instant clientTime, int tailFrom, int tailTo) {
+    }
+
+    /** One request's reading: the cursor over its body and the buffers its events are written into. */
+    private final class Request {
+
+        private final PlainJson json;
+        private final byte[] body;
+        private final Instant receivedAt;
+        private final EventBytes tails = new EventBytes();
+        private final EventBytes properties = new EventBytes();
+        private final char[] time = new char[IsoInstant.MAX_LENGTH];
+        private Instant sentAt;
+
+        Request(byte[] body, Instant receivedAt) {
+            this.json = new PlainJson(body);
+            this.body = body;
+            this.receivedAt = receivedAt;
+        }
+
+        List<EncodedEvent> read() {
+            List<PlainEvent> events = envelope();
+            if (!json.atEnd()) {
+                throw PlainJson.notPlain();
+            }
+            return encode(events);
+        }
+
+        /** A JSON array of events, or {@code {"batch":[...], "sent_at":"..."}} with other fields ignored. */
+        private List<PlainEvent> envelope() {
+            if (json.peek() == '[') {
+                return events();
+            }
+            json.expect('{');
+            List<PlainEvent> events = null;
+            boolean sentAtSeen = false;
+            if (!json.consume('}')) {
+                do {
+                    int key = json.string();
+                    int length = json.position() - 1 - key;
+                    json.expect(':');
+                    if (json.equals(key, length, BATCH) && events == null && json.peek() == '[') {
+                        events = events();
+                    } else if (json.equals(key, length, SENT_AT) && !sentAtSeen) {
+                        sentAtSeen = true;
+                        sentAt = json.consumeNull() ? null : time(json.string());
+                    } else if (json.equals(key, length, BATCH) || json.equals(key, length, SENT_AT)) {
+                        throw PlainJson.notPlain(); // given twice, or a batch that is not an array
+                    } else {
+                        json.skipValue(1);
+                    }
+                } while (json.consume(','));
+                json.expect('}');
+            }
+            if (events == null) {
+                throw PlainJson.notPlain();
+            }
+            return events;
+        }
+
+        private List<PlainEvent> events() {
+            json.expect('[');
+            List<PlainEvent> events = new ArrayList<>();
+            if (!json.consume(']')) {
+                do {
+                    if (events.size() == maxBatchEvents) {
+                        throw PlainJson.notPlain();
+                    }
+                    events.add(event());
+                } while (json.consume(','));
+                json.expect(']');
+            }
+            return events;
+        }
+
+        private PlainEvent event() {
+            if (json.peek() != '{') {
+                throw PlainJson.notPlain();
+            }
+            int start = json.position();
+            json.expect('{');
+            int[] text = new int[6]; // offset and length of event_id, event_type, user_id
+            Instant clientTime = null;
+            int propertiesFrom = -1;
+            int propertiesTo = -1;
+            int[] context = null;
+            Double revenue = null;
+            String currency = null;
+            int seen = 0;
+            do {
+                int key = json.string();
+                int field = field(key, json.position() - 1 - key);
+                json.expect(':');
+                if (field >= 0 && (seen & 1 << field) != 0) {
+                    throw PlainJson.notPlain();
+                }
+                seen |= field >= 0 ? 1 << field : 0;
+                switch (field) {
+                    case EVENT_ID, EVENT_TYPE, USER_ID -> {
+                        int at = json.string();
+                        text[2 * field] = at;
+                        text[2 * field + 1] = requireId(at, json.position() - 1 - at);
+                    }
+                    case TIMESTAMP -> clientTime = json.consumeNull() ? null : time(json.string());
+                    case PROPERTIES -> {
+                        if (!json.consumeNull()) {
+                            if (json.peek() != '{') {
+                                throw PlainJson.notPlain();
+                            }
+                            propertiesFrom = properties.length();
+                            json.copyValue(properties, 2);
+                            propertiesTo = properties.length();
+                        }
+                    }
+                    case CONTEXT -> context = context();
+                    case REVENUE -> revenue = json.consumeNull() ? null : revenue();
+                    case CURRENCY -> currency = json.consumeNull() ? null : currency(json.string());
+                    default -> json.skipValue(2);
+                }
+            } while (json.consume(','));
+            json.expect('}');
+            int required = 1 << EVENT_ID | 1 << EVENT_TYPE | 1 << USER_ID;
+            if ((seen & required) != required || json.position() - start > maxEventBytes) {
+                throw PlainJson.notPlain();
+            }
+            int tailFrom = tails.length();
+            writeTail(propertiesFrom, propertiesTo, context, revenue, currency);
+            return new PlainEvent(text[0], text[1], json.ascii(text[2], text[2] + text[3]), text[4], text[5],
+                    clientTime, tailFrom, tails.length());
+        }
+
+        /** As the full path reads it: an integer's value is its own, so -0 is 0, not the double -0.0. */
+        private double revenue() {
+            int start = json.number();
+            double revenue = json.finiteDouble(start);
+            return revenue == 0 && json.isIntegral(start) ? 0.0 : revenue;
+        }
+
+        /** Offsets and lengths of country, device and platform (length 0: absent), or null for no context. */
+        private int[] context() {
+            if (json.consumeNull()) {
+                return null;
+            }
+            if (json.peek() != '{') {
+                throw PlainJson.notPlain();
+            }
+            json.expect('{');
+            int[] fields = new int[6];
+            int seen = 0;
+            if (!json.consume('}')) {
+                do {
+                    int key = json.string();
+                    int field = contextField(key, json.position() - 1 - key);
+                    json.expect(':');
+                    if (field < 0) {
+                        json.skipValue(3);
+                        continue;
+                    }
+                    if ((seen & 1 << field) != 0) {
+                        throw PlainJson.notPlain();
+                    }
+                    seen |= 1 << field;
+                    if (!json.consumeNull()) {
+                        int at = json.string();
+                        int length = json.position() - 1 - at;
+                        if (length > MAX_ID_LENGTH) {
+                            throw PlainJson.notPlain();
+                        }
+                        if (!isBlank(at, length)) { // blank is absent, as on the full path
+                            fields[2 * field] = at;
+                            fields[2 * field + 1] = length;
+                        }
+                    }
+                } while (json.consume(','));
+                json.expect('}');
+            }
+            return fields;
+        }
+
+        /** Everything after {@code received_at}, in {@code EventJson}'s order. */
+        private void writeTail(int propertiesFrom, int propertiesTo, int[] context, Double revenue, String currency) {
+            tails.ascii("\"properties\":");
+            if (propertiesFrom < 0) {
+                tails.write('{');
+                tails.write('}');
+            } else {
+                tails.write(properties.bytes(), propertiesFrom, propertiesTo - propertiesFrom);
+            }
+            tails.ascii(",\"context\":{");
+            boolean first = true;
+            for (int field = 0; context != null && field < CONTEXT_FIELDS.length; field++) {
+                if (context[2 * field + 1] > 0) {
+                    if (!first) {
+                        tails.write(',');
+                    }
+                    first = false;
+                    quoted(CONTEXT_FIELDS[field]);
+                    tails.write(':');
+                    tails.write('"');
+                    tails.write(body, context[2 * field], context[2 * field + 1]);
+                    tails.write('"');
+                }
+            }
+            tails.write('}');
+            if (revenue != null) {
+                tails.ascii(",\"revenue\":");
+                tails.ascii(Double.toString(revenue));
+            }
+            if (currency != null) {
+                tails.ascii(",\"currency\":\"");
+                tails.ascii(currency);
+                tails.write('"');
+            }
+            tails.write('}');
+        }
+
+        private void quoted(byte[] name) {
+            tails.write('"');
+            tails.write(name);
+            tails.write('"');
+        }
+
+        /** Each event's bytes: the head, now that {@code sent_at} is known, and the tail written while reading. */
+        private List<EncodedEvent> encode(List<PlainEvent> events) {
+            List<EncodedEvent> encoded = new ArrayList<>(events.size());
+            Instant latest = receivedAt.plus(maxFutureSkew);
+            EventBytes event = new EventBytes();
+            byte[] received = printed(receivedAt);
+            for (PlainEvent plain : events) {
+                Instant timestamp = corrected(plain.clientTime());
+                if (timestamp.isAfter(latest)) {
+                    throw PlainJson.notPlain(); // rejected on the full path
+                }
+                event.clear();
+                event.ascii("{\"event_id\":\"");
+                event.write(body, plain.eventId(), plain.eventIdLength());
+                event.ascii("\",\"event_type\":\"");
+                event.ascii(plain.eventType());
+                event.ascii("\",\"user_id\":\"");
+                event.write(body, plain.userId(), plain.userIdLength());
+                event.ascii("\",\"timestamp\":");
+                event.write(printed(timestamp));
+                event.ascii(",\"received_at\":");
+                event.write(received);
+                event.write(',');
+                event.write(tails.bytes(), plain.tailFrom(), plain.tailTo() - plain.tailFrom());
+                String userId = json.ascii(plain.userId(), plain.userId() + plain.userIdLength());
+                encoded.add(new EncodedEvent(EventFamily.of(plain.eventType()), userId, timestamp.toEpochMilli(),
+                        event.toArray()));
+            }
+            return encoded;
+        }
+
+        private Instant corrected(Instant clientTime) {
+            try {
+                return ClockSkew.correct(clientTime, sentAt, receivedAt);
+            } catch (DateTimeException | ArithmeticException outOfRange) {
+                throw PlainJson.notPlain(); // the full path decides what such a time means
+            }
+        }
+
+        /** An instant as {@link EventJson} writes it, in quotes. */
+        private byte[] printed(Instant instant) {
+            int length = IsoInstant.print(instant, time);
+            String text = length < 0 ? instant.toString() : new String(time, 0, length);
+            return ('"' + text + '"').getBytes(StandardCharsets.ISO_8859_1);
+        }
+
+        private Instant time(int at) {
+            try {
+                return IsoTimes.parse(json.ascii(at, json.position() - 1));
+            } catch (DateTimeException invalid) {
+                throw PlainJson.notPlain();
+            }
+        }
+
+        /** An id's length: at most {@value #MAX_ID_LENGTH} characters and not blank, or the full path rejects it. */
+        private int requireId(int at, int length) {
+            if (length > MAX_ID_LENGTH || isBlank(at, length)) {
+                throw PlainJson.notPlain();
+            }
+            return length;
+        }
+
+        /** Three ASCII letters, upper-cased; blank is absent. */
+        private String currency(int at) {
+            int length = json.position() - 1 - at;
+            if (isBlank(at, length)) {
+                return null;
+            }
+            if (length != 3) {
+                throw PlainJson.notPlain();
+            }
+            for (int i = at; i < at + 3; i++) {
+                byte c = body[i];
+                if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z')) {
+                    throw PlainJson.notPlain();
+                }
+            }
+            return json.ascii(at, at + 3).toUpperCase(Locale.ROOT);
+        }
+
+        /** Only spaces, or nothing: the printable ASCII {@link String#isBlank()} is true for. */
+        private boolean isBlank(int at, int length) {
+            for (int i = at; i < at + length; i++) {
+                if (body[i] != ' ') {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private int field(int key, int length) {
+            for (int field = 0; field < FIELDS.length; field++) {
+                if (json.equals(key, length, FIELDS[field])) {
+                    return field;
+                }
+            }
+            return -1;
+        }
+
+        private int contextField(int key, int length) {
+            for (int field = 0; field < CONTEXT_FIELDS.length; field++) {
+                if (json.equals(key, length, CONTEXT_FIELDS[field])) {
+                    return field;
+                }
+            }
+            return -1;
+        }
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.pulse.ingest.api;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/** A growing byte buffer that one request's events are written into, one after the other, and copied out of. */
+final class EventBytes {
+
+    private byte[] bytes = new byte[1024];
+    private int length;
+
+    void write(int b) {
+        ensure(1);
+        bytes[length++] = (byte) b;
+    }
+
+    void write(byte[] source, int offset, int count) {
+        ensure(count);
+        System.arraycopy(source, offset, bytes, length, count);
+        length += count;
+    }
+
+    void write(byte[] source) {
+        write(source, 0, source.length);
+    }
+
+    /** Text that is ASCII, such as a number or a time this service printed. */
+    void ascii(String text) {
+        write(text.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    /** ASCII characters, such as a printed time. */
+    void ascii(char[] chars, int count) {
+        ensure(count);
+        for (int i = 0; i < count; i++) {
+            bytes[length + i] = (byte) chars[i];
+        }
+        length += count;
+    }
+
+    int length() {
+        return length;
+    }
+
+    /** The buffer itself, valid up to {@link #length()} until the next write. */
+    byte[] bytes() {
+        return bytes;
+    }
+
+    /** The bytes written since the last {@link #clear()}. */
+    byte[] toArray() {
+        return Arrays.copyOf(bytes, length);
+    }
+
+    void clear() {
+        length = 0;
+    }
+
+    private void ensure(int count) {
+        if (length + count > bytes.length) {
+            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + count));
+        }
+    }
+}

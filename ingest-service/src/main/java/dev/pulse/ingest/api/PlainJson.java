@@ -1,0 +1,347 @@
+package dev.pulse.ingest.api;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * A cursor over the JSON bytes of a request that takes only plain JSON: text of printable ASCII without escapes,
+ * numbers in JSON's own grammar, nesting up to {@value #MAX_DEPTH} levels, no key given twice in an object. For
+ * that subset it is sure to read what Jackson reads, so {@link DirectNativeReader} can copy values instead of
+ * parsing and writing them again. Anything else (an escape, a byte outside printable ASCII, invalid JSON) throws
+ * {@link NotPlain}, and the request takes the full path, which reads it, or explains what is wrong with it.
+ */
+final class PlainJson {
+
+    /** Deep enough for any real event; Jackson's own limit is 1,000. */
+    static final int MAX_DEPTH = 64;
+    /** Longer numbers are left to Jackson, whose limit is 1,000 digits. */
+    private static final int MAX_NUMBER_LENGTH = 100;
+
+    /** The input is not plain JSON; thrown without a stack trace, as the caller only falls back. */
+    static final class NotPlain extends RuntimeException {
+        static final NotPlain INSTANCE = new NotPlain();
+
+        private NotPlain() {
+            super("not plain JSON", null, false, false);
+        }
+    }
+
+    private final byte[] in;
+    private final int end;
+    private int at;
+    /** Offsets and lengths of the keys of every object being read, innermost last, to find a key given twice. */
+    private int[] keys = new int[32];
+    private int keyCount;
+
+    PlainJson(byte[] in) {
+        this.in = in;
+        this.end = in.length;
+    }
+
+    byte[] bytes() {
+        return in;
+    }
+
+    int position() {
+        return at;
+    }
+
+    static NotPlain notPlain() {
+        return NotPlain.INSTANCE;
+    }
+
+    /** Skips JSON whitespace; returns the next byte without consuming it, or -1 at the end. */
+    int peek() {
+        byte[] bytes = in;
+        int i = at;
+        while (i < end) {
+            byte b = bytes[i];
+            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+                at = i;
+                return b;
+            }
+            i++;
+        }
+        at = i;
+        return -1;
+    }
+
+    void expect(char c) {
+        if (peek() != c) {
+            throw notPlain();
+        }
+        at++;
+    }
+
+    /** Consumes {@code c} when it is the next byte after whitespace. */
+    boolean consume(char c) {
+        if (peek() == c) {
+            at++;
+            return true;
+        }
+        return false;
+    }
+
+    /** Whether only whitespace is left. */
+    boolean atEnd() {
+        return peek() == -1;
+    }
+
+    /**
+     * Reads a string of printable ASCII without escapes.
+     *
+     * @return the offset of its first character; it ends at {@code position() - 1}, before the closing quote
+     */
+    int string() {
+        if (peek() != '"') {
+            throw notPlain();
+        }
+        byte[] bytes = in;
+        int start = at + 1;
+        for (int i = start; i < end; i++) {
+            byte b = bytes[i];
+            if (b == '"') {
+                at = i + 1;
+                return start;
+            }
+            // also every byte of a multi-byte character, which is negative as a byte, and DEL
+            if (b < 0x20 || b == '\\' || b == 0x7f) {
+                throw notPlain();
+            }
+        }
+        throw notPlain();
+    }
+
+    /** Reads {@code null} when it comes next. */
+    boolean consumeNull() {
+        if (peek() == 'n') {
+            literal("null");
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Reads a number in JSON's grammar, {@code -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?}.
+     *
+     * @return its start offset; it ends at {@link #position()}
+     */
+    int number() {
+        peek();
+        int start = at;
+        skipByte('-');
+        if (skipByte('0')) {
+            if (at < end && isDigit(in[at])) {
+                throw notPlain();
+            }
+        } else if (skipDigits() == 0) {
+            throw notPlain();
+        }
+        if (skipByte('.') && skipDigits() == 0) {
+            throw notPlain();
+        }
+        if (skipByte('e') || skipByte('E')) {
+            if (!skipByte('+')) {
+                skipByte('-');
+            }
+            if (skipDigits() == 0) {
+                throw notPlain();
+            }
+        }
+        if (at - start > MAX_NUMBER_LENGTH) {
+            throw notPlain();
+        }
+        return start;
+    }
+
+    /** Whether the number from {@code start} to {@link #position()} is an integer (no fraction, no exponent). */
+    boolean isIntegral(int start) {
+        for (int i = start; i < at; i++) {
+            byte b = in[i];
+            if (b == '.' || b == 'e' || b == 'E') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The number from {@code start} to {@link #position()} as a finite double, as Jackson reads it. */
+    double finiteDouble(int start) {
+        double value = Double.parseDouble(ascii(start, at));
+        if (!Double.isFinite(value)) {
+            throw notPlain();
+        }
+        return value;
+    }
+
+    String ascii(int from, int to) {
+        return new String(in, from, to - from, StandardCharsets.ISO_8859_1);
+    }
+
+    /** Checks and skips one value of any kind. */
+    void skipValue(int depth) {
+        copyValue(null, depth);
+    }
+
+    /**
+     * Checks one value and writes it compactly to {@code out} (null: only checks it) in the bytes Jackson's
+     * generator writes for what its parser read: whitespace dropped, members whose value is null left out, floating
+     * point numbers as {@link Double#toString(double)}, everything else as it was.
+     */
+    void copyValue(EventBytes out, int depth) {
+        if (depth > MAX_DEPTH) {
+            throw notPlain();
+        }
+        int c = peek();
+        if (c == '{') {
+            copyObject(out, depth);
+        } else if (c == '[') {
+            copyArray(out, depth);
+        } else if (c == '"') {
+            int start = string();
+            if (out != null) {
+                out.write(in, start - 1, at - start + 1);
+            }
+        } else if (c == '-' || isDigit(c)) {
+            copyNumber(out);
+        } else if (c == 't') {
+            copyLiteral(out, "true");
+        } else if (c == 'f') {
+            copyLiteral(out, "false");
+        } else if (c == 'n') {
+            copyLiteral(out, "null");
+        } else {
+            throw notPlain();
+        }
+    }
+
+    private void copyObject(EventBytes out, int depth) {
+        at++;
+        int firstKey = keyCount;
+        if (out != null) {
+            out.write('{');
+        }
+        boolean written = false;
+        if (!consume('}')) {
+            do {
+                int key = string();
+                int keyLength = at - 1 - key;
+                rememberKey(firstKey, key, keyLength);
+                expect(':');
+                if (out != null && consumeNull()) {
+                    continue; // Jackson's generator leaves out map entries whose value is null
+                }
+                if (out != null) {
+                    if (written) {
+                        out.write(',');
+                    }
+                    out.write(in, key - 1, keyLength + 2);
+                    out.write(':');
+                    written = true;
+                }
+                copyValue(out, depth + 1);
+            } while (consume(','));
+            expect('}');
+        }
+        keyCount = firstKey;
+        if (out != null) {
+            out.write('}');
+        }
+    }
+
+    private void copyArray(EventBytes out, int depth) {
+        at++;
+        if (out != null) {
+            out.write('[');
+        }
+        if (!consume(']')) {
+            boolean first = true;
+            do {
+                if (!first && out != null) {
+                    out.write(',');
+                }
+                first = false;
+                copyValue(out, depth + 1); // null elements stay, as Jackson writes them
+            } while (consume(','));
+            expect(']');
+        }
+        if (out != null) {
+            out.write(']');
+        }
+    }
+
+    private void copyNumber(EventBytes out) {
+        int start = number();
+        if (out == null) {
+            return;
+        }
+        if (!isIntegral(start)) {
+            out.ascii(Double.toString(finiteDouble(start)));
+        } else if (at - start == 2 && in[start] == '-' && in[start + 1] == '0') {
+            throw notPlain(); // Jackson reads -0 as the integer 0 and writes 0; rare enough to leave to it
+        } else {
+            out.write(in, start, at - start); // Integer, Long or BigInteger: written back digit for digit
+        }
+    }
+
+    private void copyLiteral(EventBytes out, String literal) {
+        int start = at;
+        literal(literal);
+        if (out != null) {
+            out.write(in, start, literal.length());
+        }
+    }
+
+    private void literal(String literal) {
+        if (at + literal.length() > end) {
+            throw notPlain();
+        }
+        for (int i = 0; i < literal.length(); i++) {
+            if (in[at + i] != literal.charAt(i)) {
+                throw notPlain();
+            }
+        }
+        at += literal.length();
+    }
+
+    /** Records a key of the object whose keys start at {@code firstKey}; a key given twice is not plain. */
+    private void rememberKey(int firstKey, int key, int length) {
+        for (int k = firstKey; k < keyCount; k++) {
+            int other = keys[2 * k];
+            if (keys[2 * k + 1] == length && Arrays.equals(in, other, other + length, in, key, key + length)) {
+                throw notPlain();
+            }
+        }
+        if (2 * keyCount + 2 > keys.length) {
+            keys = Arrays.copyOf(keys, keys.length * 2);
+        }
+        keys[2 * keyCount] = key;
+        keys[2 * keyCount + 1] = length;
+        keyCount++;
+    }
+
+    /** Whether the text from {@code start} of {@code length} bytes equals {@code expected}. */
+    boolean equals(int start, int length, byte[] expected) {
+        return length == expected.length && Arrays.equals(in, start, start + length, expected, 0, length);
+    }
+
+    private boolean skipByte(char c) {
+        if (at < end && in[at] == c) {
+            at++;
+            return true;
+        }
+        return false;
+    }
+
+    private int skipDigits() {
+        int start = at;
+        while (at < end && isDigit(in[at])) {
+            at++;
+        }
+        return at - start;
+    }
+
+    private static boolean isDigit(int b) {
+        return b >= '0' && b <= '9';
+    }
+}

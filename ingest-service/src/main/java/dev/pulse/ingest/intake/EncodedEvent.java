@@ -1,0 +1,21 @@
+package dev.pulse.ingest.intake;
+
+import dev.pulse.model.event.CanonicalEvent;
+import dev.pulse.model.event.Event;
+import dev.pulse.model.event.EventFamily;
+import dev.pulse.model.event.EventJson;
+
+/**
+ * An accepted event as it goes to Kafka: its family (the topic), the user (the key), the event time (the record's
+ * timestamp) and its bytes, which are always what {@link EventJson#write} writes ({@link CanonicalEvent}). Events
+ * are encoded where they are accepted, so the sink only sends bytes, whichever path read them.
+ *
+ * @param timestamp event time in epoch milliseconds
+ * @param json      compared by reference, as a record compares arrays; never modified after construction
+ */
+public record EncodedEvent(EventFamily family, String userId, long timestamp, byte[] json) {
+
+    public static EncodedEvent of(Event event) {
+        return new EncodedEvent(event.family(), event.userId(), event.timestamp().toEpochMilli(), EventJson.write(event));
+    }
+}
