@@ -46,6 +46,14 @@ final class DirectNativeReader {
     private static final int REVENUE = 6;
     private static final int CURRENCY = 7;
     private static final byte[][] CONTEXT_FIELDS = {ascii("country"), ascii("device"), ascii("platform")};
+    private static final byte[] EVENT_ID_PREFIX = ascii("{\"event_id\":\"");
+    private static final byte[] EVENT_TYPE_PREFIX = ascii("\",\"event_type\":\"");
+    private static final byte[] USER_ID_PREFIX = ascii("\",\"user_id\":\"");
+    private static final byte[] TIMESTAMP_PREFIX = ascii("\",\"timestamp\":");
+    private static final byte[] RECEIVED_AT_PREFIX = ascii(",\"received_at\":");
+    /** The head's fixed bytes: the four prefixes above, and the comma before the tail. */
+    private static final int HEAD_LENGTH = EVENT_ID_PREFIX.length + EVENT_TYPE_PREFIX.length + USER_ID_PREFIX.length
+            + TIMESTAMP_PREFIX.length + RECEIVED_AT_PREFIX.length + 1;
 
     private final int maxEventBytes;
     private final Duration maxFutureSkew;
@@ -72,8 +80,8 @@ final class DirectNativeReader {
      * after {@code received_at}). The head is written once the batch's {@code sent_at} is known, which may follow
      * the events.
      */
-    private record PlainEvent(int eventId, int eventIdLength, String eventType, int userId, int userIdLength,
-                              Instant clientTime, int tailFrom, int tailTo) {
+    private record PlainEvent(int eventId, int eventIdLength, String eventType, int eventTypeAt, int userId,
+                              int userIdLength, Instant clientTime, int tailFrom, int tailTo) {
     }
 
     /** One request's reading: the cursor over its body and the buffers its events are written into. */
@@ -82,14 +90,17 @@ final class DirectNativeReader {
         private final PlainJson json;
         private final byte[] body;
         private final Instant receivedAt;
-        private final EventBytes tails = new EventBytes();
-        private final EventBytes properties = new EventBytes();
+        private final EventBytes tails;
+        private final EventBytes properties;
         private final char[] time = new char[IsoInstant.MAX_LENGTH];
         private Instant sentAt;
 
         Request(byte[] body, Instant receivedAt) {
             this.json = new PlainJson(body);
             this.body = body;
+            // sized so that they rarely grow: the tails are about as long as the events, the properties a part of it
+            this.tails = new EventBytes(body.length + 256);
+            this.properties = new EventBytes(body.length / 2 + 256);
             this.receivedAt = receivedAt;
         }
 
@@ -200,7 +211,7 @@ final class DirectNativeReader {
             }
             int tailFrom = tails.length();
             writeTail(propertiesFrom, propertiesTo, context, revenue, currency);
-            return new PlainEvent(text[0], text[1], json.ascii(text[2], text[2] + text[3]), text[4], text[5],
+            return new PlainEvent(text[0], text[1], json.ascii(text[2], text[2] + text[3]), text[2], text[4], text[5],
                     clientTime, tailFrom, tails.length());
         }
 
@@ -299,29 +310,33 @@ final class DirectNativeReader {
         private List<EncodedEvent> encode(List<PlainEvent> events) {
             List<EncodedEvent> encoded = new ArrayList<>(events.size());
             Instant latest = receivedAt.plus(maxFutureSkew);
-            EventBytes event = new EventBytes();
             byte[] received = printed(receivedAt);
+            byte[] tailBytes = tails.bytes();
             for (PlainEvent plain : events) {
                 Instant timestamp = corrected(plain.clientTime());
                 if (timestamp.isAfter(latest)) {
                     throw PlainJson.notPlain(); // rejected on the full path
                 }
-                event.clear();
-                event.ascii("{\"event_id\":\"");
-                event.write(body, plain.eventId(), plain.eventIdLength());
-                event.ascii("\",\"event_type\":\"");
-                event.ascii(plain.eventType());
-                event.ascii("\",\"user_id\":\"");
-                event.write(body, plain.userId(), plain.userIdLength());
-                event.ascii("\",\"timestamp\":");
-                event.write(printed(timestamp));
-                event.ascii(",\"received_at\":");
-                event.write(received);
-                event.write(',');
-                event.write(tails.bytes(), plain.tailFrom(), plain.tailTo() - plain.tailFrom());
+                byte[] time = printed(timestamp);
+                String eventType = plain.eventType();
+                int tailLength = plain.tailTo() - plain.tailFrom();
+                // written straight into an array of the event's size: no buffer to grow and copy out of
+                byte[] bytes = new byte[HEAD_LENGTH + plain.eventIdLength() + eventType.length() + plain.userIdLength()
+                        + time.length + received.length + tailLength];
+                int at = put(bytes, 0, EVENT_ID_PREFIX);
+                at = put(bytes, at, body, plain.eventId(), plain.eventIdLength());
+                at = put(bytes, at, EVENT_TYPE_PREFIX);
+                at = put(bytes, at, body, plain.eventTypeAt(), eventType.length()); // ASCII: a byte per character
+                at = put(bytes, at, USER_ID_PREFIX);
+                at = put(bytes, at, body, plain.userId(), plain.userIdLength());
+                at = put(bytes, at, TIMESTAMP_PREFIX);
+                at = put(bytes, at, time);
+                at = put(bytes, at, RECEIVED_AT_PREFIX);
+                at = put(bytes, at, received);
+                bytes[at++] = ',';
+                put(bytes, at, tailBytes, plain.tailFrom(), tailLength);
                 String userId = json.ascii(plain.userId(), plain.userId() + plain.userIdLength());
-                encoded.add(new EncodedEvent(EventFamily.of(plain.eventType()), userId, timestamp.toEpochMilli(),
-                        event.toArray()));
+                encoded.add(new EncodedEvent(EventFamily.of(eventType), userId, timestamp.toEpochMilli(), bytes));
             }
             return encoded;
         }
@@ -337,8 +352,16 @@ final class DirectNativeReader {
         /** An instant as {@link EventJson} writes it, in quotes. */
         private byte[] printed(Instant instant) {
             int length = IsoInstant.print(instant, time);
-            String text = length < 0 ? instant.toString() : new String(time, 0, length);
-            return ('"' + text + '"').getBytes(StandardCharsets.ISO_8859_1);
+            if (length < 0) {
+                return ('"' + instant.toString() + '"').getBytes(StandardCharsets.ISO_8859_1);
+            }
+            byte[] quoted = new byte[length + 2];
+            quoted[0] = '"';
+            for (int i = 0; i < length; i++) {
+                quoted[i + 1] = (byte) time[i];
+            }
+            quoted[length + 1] = '"';
+            return quoted;
         }
 
         private Instant time(int at) {
@@ -402,6 +425,15 @@ final class DirectNativeReader {
             }
             return -1;
         }
+    }
+
+    private static int put(byte[] target, int at, byte[] source) {
+        return put(target, at, source, 0, source.length);
+    }
+
+    private static int put(byte[] target, int at, byte[] source, int from, int length) {
+        System.arraycopy(source, from, target, at, length);
+        return at + length;
     }
 
     private static byte[] ascii(String text) {

@@ -6,8 +6,12 @@ import java.util.Arrays;
 /** A growing byte buffer that one request's events are written into, one after the other, and copied out of. */
 final class EventBytes {
 
-    private byte[] bytes = new byte[1024];
+    private byte[] bytes;
     private int length;
+
+    EventBytes(int capacity) {
+        this.bytes = new byte[capacity];
+    }
 
     void write(int b) {
         ensure(1);

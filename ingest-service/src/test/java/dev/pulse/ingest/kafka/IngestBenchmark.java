@@ -2,6 +2,7 @@ package dev.pulse.ingest.kafka;
 
 import dev.pulse.ingest.IngestProperties;
 import dev.pulse.ingest.it.DedicatedKafka;
+import dev.pulse.model.event.CanonicalEvent;
 import dev.pulse.model.event.Event;
 import dev.pulse.model.event.EventContext;
 import dev.pulse.model.event.EventJson;
@@ -31,6 +32,8 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.util.unit.DataSize;
@@ -40,6 +43,10 @@ import org.springframework.util.unit.DataSize;
  * service's own producer settings sending the same records straight to Kafka, in the same run, on a dedicated
  * single-node Kafka (so the shared stack's pipeline never sees the load). Bounded in events and time.
  *
+ * <p>Both sides send the same records: the same value bytes, key, event time and {@code pulse-format} header, with
+ * the same compression ({@code -Dbench.compression}, default none as in the {@code local} profile the service runs
+ * with here; the service is given the same value).
+ *
  * <p>Run from the repository root as ingest-service/README.md shows (arguments: events, connections, service jar).
  */
 public final class IngestBenchmark {
@@ -47,6 +54,10 @@ public final class IngestBenchmark {
     private static final int BATCH = 100;
     private static final String KEY = "pulse-demo-write-key";
     private static final Duration PHASE_LIMIT = Duration.ofSeconds(40);
+    private static final String COMPRESSION = System.getProperty("bench.compression", "none");
+    /** The header the service puts on every event record. */
+    private static final List<Header> CANONICAL =
+            List.of(new RecordHeader(CanonicalEvent.HEADER, CanonicalEvent.headerValue()));
 
     public static void main(String[] args) throws Exception {
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
@@ -71,8 +82,9 @@ public final class IngestBenchmark {
                 double[] result = http(port, bodies, connections, events);
                 double rawAgain = rawProducer(kafka.bootstrap(), records, events);
                 System.out.printf("RESULT raw producer %.0f events/s (again after HTTP: %.0f); HTTP %.0f events/s;"
-                                + " ratio %.2f; request latency p50 %.1f ms p99 %.1f ms; %d connections%n",
-                        raw, rawAgain, result[0], result[0] / Math.max(raw, rawAgain), result[1], result[2], connections);
+                                + " ratio %.2f; request latency p50 %.1f ms p99 %.1f ms; %d connections; compression %s%n",
+                        raw, rawAgain, result[0], result[0] / Math.max(raw, rawAgain), result[1], result[2], connections,
+                        COMPRESSION);
             } finally {
                 service.destroy();
                 if (!service.waitFor(30, TimeUnit.SECONDS)) {
@@ -83,20 +95,22 @@ public final class IngestBenchmark {
         }
     }
 
-    /** The service's own producer settings (application.yml defaults) sending pre-serialised records. */
+    /** The service's own producer settings (application.yml defaults, the compression above) sending its records. */
     static double rawProducer(String bootstrap, List<byte[]> records, int events) throws Exception {
         IngestProperties.Kafka settings = new IngestProperties.Kafka(bootstrap, Duration.ofSeconds(10), 4, (short) 1,
-                Duration.ofSeconds(2), DataSize.ofMegabytes(64), 0.1, "lz4", Duration.ofMillis(5),
+                Duration.ofSeconds(2), DataSize.ofMegabytes(64), 0.1, COMPRESSION, Duration.ofMillis(5),
                 DataSize.ofKilobytes(256), Duration.ofSeconds(5));
         String[] topics = {"events.page_view", "events.click", "events.transaction", "events.other"};
         AtomicLong failed = new AtomicLong();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(ProducerSettings.of(settings),
                 new StringSerializer(), new ByteArraySerializer())) {
+            long eventTime = Instant.now().minusSeconds(5).toEpochMilli();
             long start = System.nanoTime();
             long deadline = start + PHASE_LIMIT.toNanos();
             int sent = 0;
             for (; sent < events && (sent % 10_000 != 0 || System.nanoTime() < deadline); sent++) {
-                producer.send(new ProducerRecord<>(topics[sent % 4], "u-" + (sent % 1000), records.get(sent % records.size())),
+                producer.send(new ProducerRecord<>(topics[sent % 4], null, eventTime, "u-" + (sent % 1000),
+                                records.get(sent % records.size()), CANONICAL),
                         (metadata, e) -> {
                             if (e != null) {
                                 failed.incrementAndGet();
@@ -162,7 +176,7 @@ public final class IngestBenchmark {
         command.addAll(Arrays.stream(System.getProperty("bench.service-jvm", "").split(" "))
                 .filter(flag -> !flag.isBlank()).toList());
         command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--spring.profiles.active=local",
-                "--pulse.ingest.kafka.bootstrap-servers=" + bootstrap));
+                "--pulse.ingest.kafka.bootstrap-servers=" + bootstrap, "--pulse.ingest.kafka.compression=" + COMPRESSION));
         return new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(Files.createTempFile("ingest-bench-", ".log").toFile())
                 .start();
@@ -206,11 +220,15 @@ public final class IngestBenchmark {
         }).collect(Collectors.joining(",", "[", "]")).getBytes(StandardCharsets.UTF_8)).toList();
     }
 
-    /** What the service writes to Kafka for those events (with received_at), so both paths send the same bytes. */
+    /**
+     * What the service writes to Kafka for those events (with received_at), so both paths send the same bytes; the
+     * n-th record has the n-th event's type, and the raw producer sends it to that type's topic.
+     */
     static List<byte[]> records(List<byte[]> bodies) {
         Instant now = Instant.now();
+        String[] types = {"page_view", "click", "transaction", "signup"};
         return IntStream.range(0, 1000).mapToObj(n -> EventJson.write(new Event(
-                "7f1c9a2e-%08d-4e1b-9c3d-%012d".formatted(n, n), "click", "u-" + (n % 1000), now.minusSeconds(5), now,
+                "7f1c9a2e-%08d-4e1b-9c3d-%012d".formatted(n, n), types[n % 4], "u-" + (n % 1000), now.minusSeconds(5), now,
                 Map.of("sku", "A" + (n % 50), "page", "/products/" + (n % 200)), new EventContext("DE", "mobile", "web"),
                 19.99, "EUR"))).toList();
     }
