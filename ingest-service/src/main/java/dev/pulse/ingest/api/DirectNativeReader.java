@@ -14,6 +14,7 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -51,6 +52,14 @@ final class DirectNativeReader {
     private static final byte[] USER_ID_PREFIX = ascii("\",\"user_id\":\"");
     private static final byte[] TIMESTAMP_PREFIX = ascii("\",\"timestamp\":");
     private static final byte[] RECEIVED_AT_PREFIX = ascii(",\"received_at\":");
+    private static final byte[] PROPERTIES_NAME = ascii("\"properties\":");
+    private static final byte[] CONTEXT_NAME = ascii(",\"context\":{");
+    private static final byte[] REVENUE_NAME = ascii(",\"revenue\":");
+    private static final byte[] CURRENCY_NAME = ascii(",\"currency\":\"");
+    /** The families an event type names; any other type is {@link EventFamily#OTHER}, as {@link EventFamily#of}. */
+    private static final EventFamily[] NAMED = {EventFamily.PAGE_VIEW, EventFamily.CLICK, EventFamily.TRANSACTION};
+    private static final byte[][] NAMED_IDS = {ascii(EventFamily.PAGE_VIEW.id()), ascii(EventFamily.CLICK.id()),
+            ascii(EventFamily.TRANSACTION.id())};
     /** The head's fixed bytes: the four prefixes above, and the comma before the tail. */
     private static final int HEAD_LENGTH = EVENT_ID_PREFIX.length + EVENT_TYPE_PREFIX.length + USER_ID_PREFIX.length
             + TIMESTAMP_PREFIX.length + RECEIVED_AT_PREFIX.length + 1;
@@ -80,8 +89,9 @@ final class DirectNativeReader {
      * after {@code received_at}). The head is written once the batch's {@code sent_at} is known, which may follow
      * the events.
      */
-    private record PlainEvent(int eventId, int eventIdLength, String eventType, int eventTypeAt, int userId,
-                              int userIdLength, Instant clientTime, int tailFrom, int tailTo) {
+    private record PlainEvent(int eventId, int eventIdLength, EventFamily family, int eventType, int eventTypeLength,
+                              int userId, int userIdLength, Instant clientTime, int clientTimeAt, int clientTimeLength,
+                              int tailFrom, int tailTo) {
     }
 
     /** One request's reading: the cursor over its body and the buffers its events are written into. */
@@ -94,6 +104,9 @@ final class DirectNativeReader {
         private final EventBytes properties;
         private final char[] time = new char[IsoInstant.MAX_LENGTH];
         private Instant sentAt;
+        private byte[] lastRevenue;
+        private int lastRevenueAt;
+        private int lastRevenueLength;
 
         Request(byte[] body, Instant receivedAt) {
             this.json = new PlainJson(body);
@@ -167,10 +180,11 @@ final class DirectNativeReader {
             json.expect('{');
             int[] text = new int[6]; // offset and length of event_id, event_type, user_id
             Instant clientTime = null;
+            int clientTimeAt = -1;
             int propertiesFrom = -1;
             int propertiesTo = -1;
             int[] context = null;
-            Double revenue = null;
+            byte[] revenue = null;
             String currency = null;
             int seen = 0;
             do {
@@ -187,7 +201,12 @@ final class DirectNativeReader {
                         text[2 * field] = at;
                         text[2 * field + 1] = requireId(at, json.position() - 1 - at);
                     }
-                    case TIMESTAMP -> clientTime = json.consumeNull() ? null : time(json.string());
+                    case TIMESTAMP -> {
+                        if (!json.consumeNull()) {
+                            clientTimeAt = json.string();
+                            clientTime = time(clientTimeAt);
+                        }
+                    }
                     case PROPERTIES -> {
                         if (!json.consumeNull()) {
                             if (json.peek() != '{') {
@@ -211,15 +230,28 @@ final class DirectNativeReader {
             }
             int tailFrom = tails.length();
             writeTail(propertiesFrom, propertiesTo, context, revenue, currency);
-            return new PlainEvent(text[0], text[1], json.ascii(text[2], text[2] + text[3]), text[2], text[4], text[5],
-                    clientTime, tailFrom, tails.length());
+            return new PlainEvent(text[0], text[1], family(text[2], text[3]), text[2], text[3], text[4], text[5],
+                    clientTime, clientTimeAt, clientTime == null ? 0 : json.position() - clientTimeAt, tailFrom,
+                    tails.length());
         }
 
-        /** As the full path reads it: an integer's value is its own, so -0 is 0, not the double -0.0. */
-        private double revenue() {
+        /**
+         * The revenue as the full path writes it: {@link Double#toString(double)} of the value read (an integer's
+         * value is its own, so -0 is 0, not -0.0). Prices repeat, so the last one's text is kept.
+         */
+        private byte[] revenue() {
             int start = json.number();
+            int length = json.position() - start;
+            if (lastRevenue != null && length == lastRevenueLength
+                    && Arrays.equals(body, start, start + length, body, lastRevenueAt, lastRevenueAt + length)) {
+                return lastRevenue;
+            }
             double revenue = json.finiteDouble(start);
-            return revenue == 0 && json.isIntegral(start) ? 0.0 : revenue;
+            lastRevenue = Double.toString(revenue == 0 && json.isIntegral(start) ? 0.0 : revenue)
+                    .getBytes(StandardCharsets.ISO_8859_1);
+            lastRevenueAt = start;
+            lastRevenueLength = length;
+            return lastRevenue;
         }
 
         /** Offsets and lengths of country, device and platform (length 0: absent), or null for no context. */
@@ -264,15 +296,15 @@ final class DirectNativeReader {
         }
 
         /** Everything after {@code received_at}, in {@code EventJson}'s order. */
-        private void writeTail(int propertiesFrom, int propertiesTo, int[] context, Double revenue, String currency) {
-            tails.ascii("\"properties\":");
+        private void writeTail(int propertiesFrom, int propertiesTo, int[] context, byte[] revenue, String currency) {
+            tails.write(PROPERTIES_NAME);
             if (propertiesFrom < 0) {
                 tails.write('{');
                 tails.write('}');
             } else {
                 tails.write(properties.bytes(), propertiesFrom, propertiesTo - propertiesFrom);
             }
-            tails.ascii(",\"context\":{");
+            tails.write(CONTEXT_NAME);
             boolean first = true;
             for (int field = 0; context != null && field < CONTEXT_FIELDS.length; field++) {
                 if (context[2 * field + 1] > 0) {
@@ -289,11 +321,11 @@ final class DirectNativeReader {
             }
             tails.write('}');
             if (revenue != null) {
-                tails.ascii(",\"revenue\":");
-                tails.ascii(Double.toString(revenue));
+                tails.write(REVENUE_NAME);
+                tails.write(revenue);
             }
             if (currency != null) {
-                tails.ascii(",\"currency\":\"");
+                tails.write(CURRENCY_NAME);
                 tails.ascii(currency);
                 tails.write('"');
             }
@@ -317,26 +349,28 @@ final class DirectNativeReader {
                 if (timestamp.isAfter(latest)) {
                     throw PlainJson.notPlain(); // rejected on the full path
                 }
-                byte[] time = printed(timestamp);
-                String eventType = plain.eventType();
+                byte[] time = sentAt == null && isCanonicalTime(plain.clientTimeAt(), plain.clientTimeLength())
+                        ? null : printed(timestamp);
+                int timeLength = time == null ? plain.clientTimeLength() + 2 : time.length;
                 int tailLength = plain.tailTo() - plain.tailFrom();
                 // written straight into an array of the event's size: no buffer to grow and copy out of
-                byte[] bytes = new byte[HEAD_LENGTH + plain.eventIdLength() + eventType.length() + plain.userIdLength()
-                        + time.length + received.length + tailLength];
+                byte[] bytes = new byte[HEAD_LENGTH + plain.eventIdLength() + plain.eventTypeLength()
+                        + plain.userIdLength() + timeLength + received.length + tailLength];
                 int at = put(bytes, 0, EVENT_ID_PREFIX);
                 at = put(bytes, at, body, plain.eventId(), plain.eventIdLength());
                 at = put(bytes, at, EVENT_TYPE_PREFIX);
-                at = put(bytes, at, body, plain.eventTypeAt(), eventType.length()); // ASCII: a byte per character
+                at = put(bytes, at, body, plain.eventType(), plain.eventTypeLength());
                 at = put(bytes, at, USER_ID_PREFIX);
                 at = put(bytes, at, body, plain.userId(), plain.userIdLength());
                 at = put(bytes, at, TIMESTAMP_PREFIX);
-                at = put(bytes, at, time);
+                // as sent, quotes included, when that is already how it is printed
+                at = time == null ? put(bytes, at, body, plain.clientTimeAt() - 1, timeLength) : put(bytes, at, time);
                 at = put(bytes, at, RECEIVED_AT_PREFIX);
                 at = put(bytes, at, received);
                 bytes[at++] = ',';
                 put(bytes, at, tailBytes, plain.tailFrom(), tailLength);
                 String userId = json.ascii(plain.userId(), plain.userId() + plain.userIdLength());
-                encoded.add(new EncodedEvent(EventFamily.of(eventType), userId, timestamp.toEpochMilli(), bytes));
+                encoded.add(new EncodedEvent(plain.family(), userId, timestamp.toEpochMilli(), bytes));
             }
             return encoded;
         }
@@ -378,6 +412,41 @@ final class DirectNativeReader {
                 throw PlainJson.notPlain();
             }
             return length;
+        }
+
+        /**
+         * Whether a time the client sent (and a parser read) is in the form {@link IsoInstant} prints, so its text can
+         * be copied: {@code yyyy-MM-ddTHH:mm:ssZ} with no fraction, or 3, 6 or 9 fraction digits whose last three are
+         * not all zero (a zero group is not printed).
+         */
+        private boolean isCanonicalTime(int at, int length) {
+            if (at < 0 || (length != 20 && length != 24 && length != 27 && length != 30) || body[at + length - 1] != 'Z') {
+                return false;
+            }
+            for (int i = 0; i < length - 1; i++) {
+                byte b = body[at + i];
+                boolean separator = switch (i) {
+                    case 4, 7 -> b == '-';
+                    case 10 -> b == 'T';
+                    case 13, 16 -> b == ':';
+                    case 19 -> b == '.';
+                    default -> b >= '0' && b <= '9';
+                };
+                if (!separator) {
+                    return false;
+                }
+            }
+            return length == 20 || body[at + length - 2] != '0' || body[at + length - 3] != '0'
+                    || body[at + length - 4] != '0';
+        }
+
+        private EventFamily family(int at, int length) {
+            for (int i = 0; i < NAMED.length; i++) {
+                if (json.equals(at, length, NAMED_IDS[i])) {
+                    return NAMED[i];
+                }
+            }
+            return EventFamily.OTHER;
         }
 
         /** Three ASCII letters, upper-cased; blank is absent. */

@@ -16,7 +16,8 @@ final class RandomBodies {
     /** The last is in the future (the tests receive at 10:15:31Z) and is rejected. */
     private static final String[] TIMES = {"2026-11-28T10:15:30.123Z", "2026-11-28T10:15:30Z",
             "2026-11-28T11:15:30.123456+01:00", "2026-11-28T10:15:30.000000001Z", "2026-11-28T09:15:30-01:00",
-            "2026-11-28T10:15:30.1Z", "2026-11-28T12:00:00Z"};
+            "2026-11-28T10:15:30.1Z", "2026-11-28T10:15:30.120000Z", "2026-11-28T10:15:30.000Z",
+            "2026-11-28T10:15:30.123000000Z", "2026-11-28T10:15:30.123456789Z", "2026-11-28T12:00:00Z"};
 
     private final Random random;
     /** Whether the body may hold what the direct path leaves to the full path; without, nearly all of it is plain. */
