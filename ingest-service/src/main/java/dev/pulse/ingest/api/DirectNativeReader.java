@@ -181,6 +181,7 @@ final class DirectNativeReader {
             int[] text = new int[6]; // offset and length of event_id, event_type, user_id
             Instant clientTime = null;
             int clientTimeAt = -1;
+            int clientTimeLength = 0;
             int propertiesFrom = -1;
             int propertiesTo = -1;
             int[] context = null;
@@ -204,6 +205,7 @@ final class DirectNativeReader {
                     case TIMESTAMP -> {
                         if (!json.consumeNull()) {
                             clientTimeAt = json.string();
+                            clientTimeLength = json.position() - 1 - clientTimeAt;
                             clientTime = time(clientTimeAt);
                         }
                     }
@@ -231,8 +233,7 @@ final class DirectNativeReader {
             int tailFrom = tails.length();
             writeTail(propertiesFrom, propertiesTo, context, revenue, currency);
             return new PlainEvent(text[0], text[1], family(text[2], text[3]), text[2], text[3], text[4], text[5],
-                    clientTime, clientTimeAt, clientTime == null ? 0 : json.position() - clientTimeAt, tailFrom,
-                    tails.length());
+                    clientTime, clientTimeAt, clientTimeLength, tailFrom, tails.length());
         }
 
         /**
