@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The native API's direct path: a batch whose events are all plainly valid is read straight into the bytes that go
@@ -186,7 +185,7 @@ final class DirectNativeReader {
             int propertiesTo = -1;
             int[] context = null;
             byte[] revenue = null;
-            String currency = null;
+            int currency = -1; // the offset of its three letters
             int seen = 0;
             do {
                 int key = json.string();
@@ -221,7 +220,7 @@ final class DirectNativeReader {
                     }
                     case CONTEXT -> context = context();
                     case REVENUE -> revenue = json.consumeNull() ? null : revenue();
-                    case CURRENCY -> currency = json.consumeNull() ? null : currency(json.string());
+                    case CURRENCY -> currency = json.consumeNull() ? -1 : currency(json.string());
                     default -> json.skipValue(2);
                 }
             } while (json.consume(','));
@@ -297,7 +296,7 @@ final class DirectNativeReader {
         }
 
         /** Everything after {@code received_at}, in {@code EventJson}'s order. */
-        private void writeTail(int propertiesFrom, int propertiesTo, int[] context, byte[] revenue, String currency) {
+        private void writeTail(int propertiesFrom, int propertiesTo, int[] context, byte[] revenue, int currency) {
             tails.write(PROPERTIES_NAME);
             if (propertiesFrom < 0) {
                 tails.write('{');
@@ -325,9 +324,11 @@ final class DirectNativeReader {
                 tails.write(REVENUE_NAME);
                 tails.write(revenue);
             }
-            if (currency != null) {
+            if (currency >= 0) {
                 tails.write(CURRENCY_NAME);
-                tails.ascii(currency);
+                for (int i = currency; i < currency + 3; i++) {
+                    tails.write(body[i] & ~0x20); // upper case: the letters were checked
+                }
                 tails.write('"');
             }
             tails.write('}');
@@ -370,7 +371,7 @@ final class DirectNativeReader {
                 at = put(bytes, at, received);
                 bytes[at++] = ',';
                 put(bytes, at, tailBytes, plain.tailFrom(), tailLength);
-                String userId = json.ascii(plain.userId(), plain.userId() + plain.userIdLength());
+                byte[] userId = Arrays.copyOfRange(body, plain.userId(), plain.userId() + plain.userIdLength());
                 encoded.add(new EncodedEvent(plain.family(), userId, timestamp.toEpochMilli(), bytes));
             }
             return encoded;
@@ -450,11 +451,11 @@ final class DirectNativeReader {
             return EventFamily.OTHER;
         }
 
-        /** Three ASCII letters, upper-cased; blank is absent. */
-        private String currency(int at) {
+        /** The offset of three ASCII letters (written upper-cased), or -1 for blank, which is absent. */
+        private int currency(int at) {
             int length = json.position() - 1 - at;
             if (isBlank(at, length)) {
-                return null;
+                return -1;
             }
             if (length != 3) {
                 throw PlainJson.notPlain();
@@ -465,7 +466,7 @@ final class DirectNativeReader {
                     throw PlainJson.notPlain();
                 }
             }
-            return json.ascii(at, at + 3).toUpperCase(Locale.ROOT);
+            return at;
         }
 
         /** Only spaces, or nothing: the printable ASCII {@link String#isBlank()} is true for. */

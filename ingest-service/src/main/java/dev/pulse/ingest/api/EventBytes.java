@@ -1,6 +1,5 @@
 package dev.pulse.ingest.api;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /** A growing byte buffer that one request's events are written into, one after the other, and copied out of. */
@@ -26,20 +25,6 @@ final class EventBytes {
 
     void write(byte[] source) {
         write(source, 0, source.length);
-    }
-
-    /** Text that is ASCII, such as a number or a time this service printed. */
-    void ascii(String text) {
-        write(text.getBytes(StandardCharsets.ISO_8859_1));
-    }
-
-    /** ASCII characters, such as a printed time. */
-    void ascii(char[] chars, int count) {
-        ensure(count);
-        for (int i = 0; i < count; i++) {
-            bytes[length + i] = (byte) chars[i];
-        }
-        length += count;
     }
 
     int length() {

@@ -276,7 +276,7 @@ final class PlainJson {
             return;
         }
         if (!isIntegral(start)) {
-            out.ascii(Double.toString(finiteDouble(start)));
+            out.write(Double.toString(finiteDouble(start)).getBytes(StandardCharsets.ISO_8859_1));
         } else if (at - start == 2 && in[start] == '-' && in[start + 1] == '0') {
             throw notPlain(); // Jackson reads -0 as the integer 0 and writes 0; rare enough to leave to it
         } else {

@@ -11,7 +11,6 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,8 +20,10 @@ class KafkaConfiguration {
 
     /** Closing flushes what is buffered; Tomcat's graceful shutdown has let in-flight requests finish first. */
     @Bean(destroyMethod = "")
-    Producer<String, byte[]> eventProducer(IngestProperties properties) {
-        return new KafkaProducer<>(ProducerSettings.of(properties.kafka()), new StringSerializer(), new ByteArraySerializer());
+    Producer<byte[], byte[]> eventProducer(IngestProperties properties) {
+        // keys as bytes too: the native path has the user id's bytes, and a String would only be encoded again
+        return new KafkaProducer<>(ProducerSettings.of(properties.kafka()), new ByteArraySerializer(),
+                new ByteArraySerializer());
     }
 
     @Bean(destroyMethod = "close")
@@ -42,7 +43,7 @@ class KafkaConfiguration {
     }
 
     @Bean
-    ProducerBuffer producerBuffer(Producer<String, byte[]> producer, MeterRegistry registry) {
+    ProducerBuffer producerBuffer(Producer<byte[], byte[]> producer, MeterRegistry registry) {
         ProducerBuffer buffer = new ProducerBuffer(producer);
         Gauge.builder("pulse.ingest.producer.buffer.used", buffer, ProducerBuffer::usedRatio)
                 .description("share of the Kafka producer's record buffer in use (1 = sends block)")
@@ -51,7 +52,7 @@ class KafkaConfiguration {
     }
 
     @Bean
-    EventSink eventSink(Producer<String, byte[]> producer, KafkaProbe probe, ProducerBuffer buffer,
+    EventSink eventSink(Producer<byte[], byte[]> producer, KafkaProbe probe, ProducerBuffer buffer,
                         IngestProperties properties, MeterRegistry registry) {
         return new KafkaEventSink(producer, probe, buffer, properties.kafka(), registry);
     }
@@ -62,7 +63,7 @@ class KafkaConfiguration {
     }
 
     @Bean
-    ProducerCloser producerCloser(Producer<String, byte[]> producer) {
+    ProducerCloser producerCloser(Producer<byte[], byte[]> producer) {
         return new ProducerCloser(producer, Duration.ofSeconds(10));
     }
 }

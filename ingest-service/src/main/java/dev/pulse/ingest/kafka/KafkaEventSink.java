@@ -13,6 +13,7 @@ import dev.pulse.model.event.CanonicalEvent;
 import dev.pulse.model.event.EventJson;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.producer.Producer;
@@ -35,13 +36,13 @@ final class KafkaEventSink implements EventSink {
     private static final List<Header> CANONICAL =
             List.of(new RecordHeader(CanonicalEvent.HEADER, CanonicalEvent.headerValue()));
 
-    private final Producer<String, byte[]> producer;
+    private final Producer<byte[], byte[]> producer;
     private final KafkaProbe probe;
     private final ProducerBuffer buffer;
     private final IngestProperties.Kafka settings;
     private final Timer sendLatency;
 
-    KafkaEventSink(Producer<String, byte[]> producer, KafkaProbe probe, ProducerBuffer buffer,
+    KafkaEventSink(Producer<byte[], byte[]> producer, KafkaProbe probe, ProducerBuffer buffer,
                    IngestProperties.Kafka settings, MeterRegistry registry) {
         this.producer = producer;
         this.probe = probe;
@@ -71,9 +72,10 @@ final class KafkaEventSink implements EventSink {
                 producer.send(new ProducerRecord<>(event.family().topic(), null, event.timestamp(), event.userId(),
                         event.json(), CANONICAL), acks);
             }
+            byte[] keySource = batch.keySource().getBytes(StandardCharsets.UTF_8);
             for (Rejection rejection : batch.rejections()) {
-                producer.send(new ProducerRecord<>(Topics.EVENTS_DLQ, null, batch.receivedAt().toEpochMilli(),
-                        batch.keySource(), DeadLetter.of(batch, rejection).toJson()), acks);
+                producer.send(new ProducerRecord<>(Topics.EVENTS_DLQ, null, batch.receivedAt().toEpochMilli(), keySource,
+                        DeadLetter.of(batch, rejection).toJson()), acks);
             }
             if (!acks.await(settings.ackTimeout().toMillis())) {
                 Exception cause = acks.failure();

@@ -35,7 +35,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -102,14 +101,17 @@ public final class IngestBenchmark {
                 DataSize.ofKilobytes(256), Duration.ofSeconds(5));
         String[] topics = {"events.page_view", "events.click", "events.transaction", "events.other"};
         AtomicLong failed = new AtomicLong();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(ProducerSettings.of(settings),
-                new StringSerializer(), new ByteArraySerializer())) {
+        // keys as the service sends them: the user id's bytes
+        byte[][] keys = IntStream.range(0, 1000).mapToObj(u -> ("u-" + u).getBytes(StandardCharsets.UTF_8))
+                .toArray(byte[][]::new);
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(ProducerSettings.of(settings),
+                new ByteArraySerializer(), new ByteArraySerializer())) {
             long eventTime = Instant.now().minusSeconds(5).toEpochMilli();
             long start = System.nanoTime();
             long deadline = start + PHASE_LIMIT.toNanos();
             int sent = 0;
             for (; sent < events && (sent % 10_000 != 0 || System.nanoTime() < deadline); sent++) {
-                producer.send(new ProducerRecord<>(topics[sent % 4], null, eventTime, "u-" + (sent % 1000),
+                producer.send(new ProducerRecord<>(topics[sent % 4], null, eventTime, keys[sent % 1000],
                                 records.get(sent % records.size()), CANONICAL),
                         (metadata, e) -> {
                             if (e != null) {
