@@ -3,6 +3,7 @@ package dev.pulse.ingest.api;
 import dev.pulse.ingest.IngestProperties;
 import dev.pulse.ingest.auth.WriteKeys;
 import dev.pulse.ingest.intake.Batch;
+import dev.pulse.ingest.intake.IngestMetrics;
 import dev.pulse.ingest.intake.BatchAssembler;
 import dev.pulse.ingest.intake.Intake;
 import dev.pulse.ingest.intake.JsonBodies;
@@ -27,11 +28,14 @@ class NativeIngest {
     private final Intake intake;
     private final int maxBatchEvents;
     private final DirectNativeReader direct;
+    private final IngestMetrics metrics;
 
-    NativeIngest(WriteKeys writeKeys, BatchAssembler assembler, Intake intake, IngestProperties properties) {
+    NativeIngest(WriteKeys writeKeys, BatchAssembler assembler, Intake intake, IngestProperties properties,
+                 IngestMetrics metrics) {
         this.writeKeys = writeKeys;
         this.assembler = assembler;
         this.intake = intake;
+        this.metrics = metrics;
         IngestProperties.Limits limits = properties.limits();
         this.maxBatchEvents = limits.maxBatchEvents();
         this.direct = new DirectNativeReader((int) limits.maxEventSize().toBytes(), limits.maxFutureSkew(),
@@ -41,6 +45,7 @@ class NativeIngest {
     NativeResponse ingest(IngestRequest request) {
         String keySource = writeKeys.authenticate(request.basicKey().orElse(null));
         Batch batch = direct.read(request.body(), request.endpoint(), keySource, request.receivedAt());
+        metrics.read(batch != null);
         return NativeResponse.of(intake.submit(batch != null ? batch : fullPath(request, keySource)));
     }
 

@@ -12,6 +12,8 @@ public class IngestMetrics {
 
     private final MeterRegistry registry;
     private final Map<Source, Counter> accepted = new EnumMap<>(Source.class);
+    private final Counter readDirect;
+    private final Counter readFull;
 
     public IngestMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -20,6 +22,20 @@ public class IngestMetrics {
                     .description("events acknowledged by Kafka on their family topic")
                     .tag("source", source.tag()).register(registry));
         }
+        // whether clients' events take the direct path is worth watching: the full path costs several times the CPU
+        readDirect = readBy(registry, "direct");
+        readFull = readBy(registry, "full");
+    }
+
+    private static Counter readBy(MeterRegistry registry, String path) {
+        return Counter.builder("pulse.ingest.requests.read")
+                .description("native requests by the path that read them: direct (copied) or full (parsed, checked)")
+                .tag("path", path).register(registry);
+    }
+
+    /** A native request was read by the direct path, or else by the full one. */
+    public void read(boolean direct) {
+        (direct ? readDirect : readFull).increment();
     }
 
     void accepted(Source source, int events) {

@@ -17,6 +17,7 @@ import dev.pulse.ingest.RecordingSink;
 import dev.pulse.ingest.intake.Batch;
 import dev.pulse.ingest.intake.RejectionReason;
 import dev.pulse.model.event.Event;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +44,8 @@ class NativeEventsControllerTest {
     MockMvc mvc;
     @Autowired
     RecordingSink sink;
+    @Autowired
+    MeterRegistry meters;
 
     @BeforeEach
     void emptySink() {
@@ -65,6 +68,24 @@ class NativeEventsControllerTest {
         assertThat(batch.keySource()).isEqualTo("test");
         assertThat(batch.rejections()).singleElement().satisfies(r -> assertThat(new String(r.payload(), StandardCharsets.UTF_8))
                 .isEqualTo("{\"event_id\":\"e-1\",\"event_type\":\"click\"}"));
+    }
+
+    @Test
+    void countsTheRequestsEachPathRead() throws Exception {
+        double direct = readBy("direct");
+        double full = readBy("full");
+
+        mvc.perform(events("[" + GOOD.formatted(0) + "]").header(HttpHeaders.AUTHORIZATION, basic(TEST_KEY)))
+                .andExpect(status().isOk());
+        mvc.perform(events("[" + GOOD.formatted(0) + ",{\"event_id\":\"e-1\"}]").header(HttpHeaders.AUTHORIZATION,
+                basic(TEST_KEY))).andExpect(status().isOk());
+
+        assertThat(readBy("direct")).isEqualTo(direct + 1);
+        assertThat(readBy("full")).isEqualTo(full + 1);
+    }
+
+    private double readBy(String path) {
+        return meters.get("pulse.ingest.requests.read").tag("path", path).counter().count();
     }
 
     @Test

@@ -1,0 +1,305 @@
+package dev.pulse.ingest.api;
+
+import dev.pulse.ingest.intake.IsoTimes;
+import dev.pulse.model.event.EventFamily;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.Arrays;
+
+/**
+ * Reads the plainly valid native events of one request body for {@link DirectNativeReader}, one at the cursor per
+ * call: where its ids and time lie in the body, and everything after {@code received_at} (properties, context,
+ * revenue, currency) already written, as the full path would write it, into the request's buffer of tails. Anything
+ * the full path would reject or read differently throws {@link PlainJson.NotPlain}.
+ */
+final class PlainEventReader {
+
+    private static final int MAX_ID_LENGTH = 256;
+    private static final byte[][] FIELDS = {ascii("event_id"), ascii("event_type"), ascii("user_id"),
+            ascii("timestamp"), ascii("properties"), ascii("context"), ascii("revenue"), ascii("currency")};
+    private static final int EVENT_ID = 0;
+    private static final int EVENT_TYPE = 1;
+    private static final int USER_ID = 2;
+    private static final int TIMESTAMP = 3;
+    private static final int PROPERTIES = 4;
+    private static final int CONTEXT = 5;
+    private static final int REVENUE = 6;
+    private static final int CURRENCY = 7;
+    private static final byte[][] CONTEXT_FIELDS = {ascii("country"), ascii("device"), ascii("platform")};
+    private static final byte[] PROPERTIES_NAME = ascii("\"properties\":");
+    private static final byte[] CONTEXT_NAME = ascii(",\"context\":{");
+    private static final byte[] REVENUE_NAME = ascii(",\"revenue\":");
+    private static final byte[] CURRENCY_NAME = ascii(",\"currency\":\"");
+    /** The families an event type names; any other type is {@link EventFamily#OTHER}, as {@link EventFamily#of}. */
+    private static final EventFamily[] NAMED = {EventFamily.PAGE_VIEW, EventFamily.CLICK, EventFamily.TRANSACTION};
+    private static final byte[][] NAMED_IDS = {ascii(EventFamily.PAGE_VIEW.id()), ascii(EventFamily.CLICK.id()),
+            ascii(EventFamily.TRANSACTION.id())};
+
+    private final PlainJson json;
+    private final byte[] body;
+    private final int maxEventBytes;
+    private final EventBytes tails;
+    private final EventBytes properties;
+    private byte[] lastRevenue;
+    private int lastRevenueAt;
+    private int lastRevenueLength;
+
+    PlainEventReader(PlainJson json, int maxEventBytes) {
+        this.json = json;
+        this.body = json.bytes();
+        this.maxEventBytes = maxEventBytes;
+        // sized so that they rarely grow: the tails are about as long as the events, the properties a part of it
+        this.tails = new EventBytes(body.length + 256);
+        this.properties = new EventBytes(body.length / 2 + 256);
+    }
+
+    /** The tails written so far; {@link PlainEvent#tailFrom()} and {@code tailTo()} point into it. */
+    byte[] tails() {
+        return tails.bytes();
+    }
+
+    PlainEvent read() {
+        if (json.peek() != '{') {
+            throw PlainJson.notPlain();
+        }
+        int start = json.position();
+        json.expect('{');
+        int[] text = new int[6]; // offset and length of event_id, event_type, user_id
+        Instant clientTime = null;
+        int clientTimeAt = -1;
+        int clientTimeLength = 0;
+        int propertiesFrom = -1;
+        int propertiesTo = -1;
+        int[] context = null;
+        byte[] revenue = null;
+        int currency = -1; // the offset of its three letters
+        int seen = 0;
+        do {
+            int key = json.string();
+            int field = field(key, json.position() - 1 - key);
+            json.expect(':');
+            if (field >= 0 && (seen & 1 << field) != 0) {
+                throw PlainJson.notPlain();
+            }
+            seen |= field >= 0 ? 1 << field : 0;
+            switch (field) {
+                case EVENT_ID, EVENT_TYPE, USER_ID -> {
+                    int at = json.string();
+                    text[2 * field] = at;
+                    text[2 * field + 1] = requireId(at, json.position() - 1 - at);
+                }
+                case TIMESTAMP -> {
+                    if (!json.consumeNull()) {
+                        clientTimeAt = json.string();
+                        clientTimeLength = json.position() - 1 - clientTimeAt;
+                        clientTime = time(clientTimeAt);
+                    }
+                }
+                case PROPERTIES -> {
+                    if (!json.consumeNull()) {
+                        if (json.peek() != '{') {
+                            throw PlainJson.notPlain();
+                        }
+                        propertiesFrom = properties.length();
+                        json.copyValue(properties, 2);
+                        propertiesTo = properties.length();
+                    }
+                }
+                case CONTEXT -> context = context();
+                case REVENUE -> revenue = json.consumeNull() ? null : revenue();
+                case CURRENCY -> currency = json.consumeNull() ? -1 : currency(json.string());
+                default -> json.skipValue(2);
+            }
+        } while (json.consume(','));
+        json.expect('}');
+        int required = 1 << EVENT_ID | 1 << EVENT_TYPE | 1 << USER_ID;
+        if ((seen & required) != required || json.position() - start > maxEventBytes) {
+            throw PlainJson.notPlain();
+        }
+        int tailFrom = tails.length();
+        writeTail(propertiesFrom, propertiesTo, context, revenue, currency);
+        return new PlainEvent(text[0], text[1], family(text[2], text[3]), text[2], text[3], text[4], text[5],
+                clientTime, clientTimeAt, clientTimeLength, tailFrom, tails.length());
+    }
+
+    /**
+     * The revenue as the full path writes it: {@link Double#toString(double)} of the value read (an integer's
+     * value is its own, so -0 is 0, not -0.0). Prices repeat, so the last one's text is kept.
+     */
+    private byte[] revenue() {
+        int start = json.number();
+        int length = json.position() - start;
+        if (lastRevenue != null && length == lastRevenueLength
+                && Arrays.equals(body, start, start + length, body, lastRevenueAt, lastRevenueAt + length)) {
+            return lastRevenue;
+        }
+        double revenue = json.finiteDouble(start);
+        lastRevenue = Double.toString(revenue == 0 && json.isIntegral(start) ? 0.0 : revenue)
+                .getBytes(StandardCharsets.ISO_8859_1);
+        lastRevenueAt = start;
+        lastRevenueLength = length;
+        return lastRevenue;
+    }
+
+    /** Offsets and lengths of country, device and platform (length 0: absent), or null for no context. */
+    private int[] context() {
+        if (json.consumeNull()) {
+            return null;
+        }
+        if (json.peek() != '{') {
+            throw PlainJson.notPlain();
+        }
+        json.expect('{');
+        int[] fields = new int[6];
+        int seen = 0;
+        if (!json.consume('}')) {
+            do {
+                int key = json.string();
+                int field = contextField(key, json.position() - 1 - key);
+                json.expect(':');
+                if (field < 0) {
+                    json.skipValue(3);
+                    continue;
+                }
+                if ((seen & 1 << field) != 0) {
+                    throw PlainJson.notPlain();
+                }
+                seen |= 1 << field;
+                if (!json.consumeNull()) {
+                    int at = json.string();
+                    int length = json.position() - 1 - at;
+                    if (length > MAX_ID_LENGTH) {
+                        throw PlainJson.notPlain();
+                    }
+                    if (!isBlank(at, length)) { // blank is absent, as on the full path
+                        fields[2 * field] = at;
+                        fields[2 * field + 1] = length;
+                    }
+                }
+            } while (json.consume(','));
+            json.expect('}');
+        }
+        return fields;
+    }
+
+    /** Everything after {@code received_at}, in {@code EventJson}'s order. */
+    private void writeTail(int propertiesFrom, int propertiesTo, int[] context, byte[] revenue, int currency) {
+        tails.write(PROPERTIES_NAME);
+        if (propertiesFrom < 0) {
+            tails.write('{');
+            tails.write('}');
+        } else {
+            tails.write(properties.bytes(), propertiesFrom, propertiesTo - propertiesFrom);
+        }
+        tails.write(CONTEXT_NAME);
+        boolean first = true;
+        for (int field = 0; context != null && field < CONTEXT_FIELDS.length; field++) {
+            if (context[2 * field + 1] > 0) {
+                if (!first) {
+                    tails.write(',');
+                }
+                first = false;
+                quoted(CONTEXT_FIELDS[field]);
+                tails.write(':');
+                tails.write('"');
+                tails.write(body, context[2 * field], context[2 * field + 1]);
+                tails.write('"');
+            }
+        }
+        tails.write('}');
+        if (revenue != null) {
+            tails.write(REVENUE_NAME);
+            tails.write(revenue);
+        }
+        if (currency >= 0) {
+            tails.write(CURRENCY_NAME);
+            for (int i = currency; i < currency + 3; i++) {
+                tails.write(body[i] & ~0x20); // upper case: the letters were checked
+            }
+            tails.write('"');
+        }
+        tails.write('}');
+    }
+
+    private void quoted(byte[] name) {
+        tails.write('"');
+        tails.write(name);
+        tails.write('"');
+    }
+
+    Instant time(int at) {
+        try {
+            return IsoTimes.parse(json.ascii(at, json.position() - 1));
+        } catch (DateTimeException invalid) {
+            throw PlainJson.notPlain();
+        }
+    }
+
+    /** An id's length: at most {@value #MAX_ID_LENGTH} characters and not blank, or the full path rejects it. */
+    private int requireId(int at, int length) {
+        if (length > MAX_ID_LENGTH || isBlank(at, length)) {
+            throw PlainJson.notPlain();
+        }
+        return length;
+    }
+
+    private EventFamily family(int at, int length) {
+        for (int i = 0; i < NAMED.length; i++) {
+            if (json.equals(at, length, NAMED_IDS[i])) {
+                return NAMED[i];
+            }
+        }
+        return EventFamily.OTHER;
+    }
+
+    /** The offset of three ASCII letters (written upper-cased), or -1 for blank, which is absent. */
+    private int currency(int at) {
+        int length = json.position() - 1 - at;
+        if (isBlank(at, length)) {
+            return -1;
+        }
+        if (length != 3) {
+            throw PlainJson.notPlain();
+        }
+        for (int i = at; i < at + 3; i++) {
+            byte c = body[i];
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z')) {
+                throw PlainJson.notPlain();
+            }
+        }
+        return at;
+    }
+
+    /** Only spaces, or nothing: the printable ASCII {@link String#isBlank()} is true for. */
+    private boolean isBlank(int at, int length) {
+        for (int i = at; i < at + length; i++) {
+            if (body[i] != ' ') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int field(int key, int length) {
+        for (int field = 0; field < FIELDS.length; field++) {
+            if (json.equals(key, length, FIELDS[field])) {
+                return field;
+            }
+        }
+        return -1;
+    }
+
+    private int contextField(int key, int length) {
+        for (int field = 0; field < CONTEXT_FIELDS.length; field++) {
+            if (json.equals(key, length, CONTEXT_FIELDS[field])) {
+                return field;
+            }
+        }
+        return -1;
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+}
