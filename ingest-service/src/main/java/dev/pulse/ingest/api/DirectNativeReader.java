@@ -97,7 +97,7 @@ final class DirectNativeReader {
             boolean sentAtSeen = false;
             if (!json.consume('}')) {
                 do {
-                    int key = json.string();
+                    int key = json.key();
                     int length = json.position() - 1 - key;
                     json.expect(':');
                     if (json.equals(key, length, BATCH) && events == null && json.peek() == '[') {

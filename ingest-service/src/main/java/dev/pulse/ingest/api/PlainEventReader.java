@@ -76,7 +76,7 @@ final class PlainEventReader {
         int currency = -1; // the offset of its three letters
         int seen = 0;
         do {
-            int key = json.string();
+            int key = json.key();
             int field = field(key, json.position() - 1 - key);
             json.expect(':');
             if (field >= 0 && (seen & 1 << field) != 0) {
@@ -155,7 +155,7 @@ final class PlainEventReader {
         int seen = 0;
         if (!json.consume('}')) {
             do {
-                int key = json.string();
+                int key = json.key();
                 int field = contextField(key, json.position() - 1 - key);
                 json.expect(':');
                 if (field < 0) {

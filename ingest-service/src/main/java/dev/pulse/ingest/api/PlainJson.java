@@ -14,6 +14,8 @@ final class PlainJson {
 
     /** Deep enough for any real event; Jackson's own limit is 1,000. */
     static final int MAX_DEPTH = 64;
+    /** Longer keys are left to Jackson; no event field or property needs one. */
+    static final int MAX_KEY_LENGTH = 1_000;
     /** Longer numbers are left to Jackson, whose limit is 1,000 digits. */
     private static final int MAX_NUMBER_LENGTH = 100;
 
@@ -110,6 +112,18 @@ final class PlainJson {
             }
         }
         throw notPlain();
+    }
+
+    /**
+     * Reads an object's key: a string of at most {@value #MAX_KEY_LENGTH} characters. Jackson refuses names of over
+     * 50,000 by default, so a longer key must not be taken here.
+     */
+    int key() {
+        int start = string();
+        if (at - 1 - start > MAX_KEY_LENGTH) {
+            throw notPlain();
+        }
+        return start;
     }
 
     /** Reads {@code null} when it comes next. */
@@ -224,7 +238,7 @@ final class PlainJson {
         boolean written = false;
         if (!consume('}')) {
             do {
-                int key = string();
+                int key = key();
                 int keyLength = at - 1 - key;
                 rememberKey(firstKey, key, keyLength);
                 expect(':');

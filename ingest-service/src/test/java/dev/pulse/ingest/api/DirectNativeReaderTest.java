@@ -142,14 +142,18 @@ class DirectNativeReaderTest {
     }
 
     @Test
-    void leavesOversizedEventsAndBatchesToTheFullPath() {
+    void leavesOversizedEventsBatchesAndKeysToTheFullPath() {
         String event = "{\"event_id\":\"e1\",\"event_type\":\"click\",\"user_id\":\"u1\"}";
         String large = "[{\"event_id\":\"e1\",\"event_type\":\"click\",\"user_id\":\"u1\",\"properties\":{\"p\":\""
                 + "x".repeat(MAX_EVENT_BYTES) + "\"}}]";
         String many = "[" + String.join(",", java.util.Collections.nCopies(MAX_BATCH_EVENTS + 1, event)) + "]";
 
+        String longKey = "{\"" + "k".repeat(60_000) + "\":1,\"batch\":[" + event + "]}"; // Jackson refuses the name
+
         assertThat(direct(large)).isNull();
         assertThat(direct(many)).isNull();
+        assertThat(direct(longKey)).isNull();
+        assertThat(full(longKey)).isNull();
         assertThat(direct("[" + String.join(",", java.util.Collections.nCopies(MAX_BATCH_EVENTS, event)) + "]"))
                 .isNotNull();
     }
