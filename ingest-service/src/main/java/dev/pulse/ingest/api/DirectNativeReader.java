@@ -145,8 +145,9 @@ final class DirectNativeReader {
                 if (timestamp.isAfter(latest)) {
                     throw PlainJson.notPlain(); // rejected on the full path
                 }
-                byte[] time = sentAt == null && isCanonicalTime(plain.clientTimeAt(), plain.clientTimeLength())
-                        ? null : printed(timestamp);
+                boolean copyTime = sentAt == null && plain.clientTimeAt() >= 0
+                        && IsoInstant.isPrinted(body, plain.clientTimeAt(), plain.clientTimeLength());
+                byte[] time = copyTime ? null : printed(timestamp);
                 int timeLength = time == null ? plain.clientTimeLength() + 2 : time.length;
                 int tailLength = plain.tailTo() - plain.tailFrom();
                 // written straight into an array of the event's size: no buffer to grow and copy out of
@@ -192,33 +193,6 @@ final class DirectNativeReader {
             }
             quoted[length + 1] = '"';
             return quoted;
-        }
-
-        /**
-         * Whether a time the client sent (and a parser read) is in the form {@link IsoInstant} prints, so its text can
-         * be copied: {@code yyyy-MM-ddTHH:mm:ssZ} with no fraction, or 3, 6 or 9 fraction digits whose last three are
-         * not all zero (a zero group is not printed).
-         */
-        private boolean isCanonicalTime(int at, int length) {
-            boolean printedLength = length == 20 || length == 24 || length == 27 || length == 30;
-            if (at < 0 || !printedLength || body[at + length - 1] != 'Z') {
-                return false;
-            }
-            for (int i = 0; i < length - 1; i++) {
-                byte b = body[at + i];
-                boolean separator = switch (i) {
-                    case 4, 7 -> b == '-';
-                    case 10 -> b == 'T';
-                    case 13, 16 -> b == ':';
-                    case 19 -> b == '.';
-                    default -> b >= '0' && b <= '9';
-                };
-                if (!separator) {
-                    return false;
-                }
-            }
-            return length == 20 || body[at + length - 2] != '0' || body[at + length - 3] != '0'
-                    || body[at + length - 4] != '0';
         }
 
     }

@@ -36,15 +36,6 @@ final class EventBytes {
         return bytes;
     }
 
-    /** The bytes written since the last {@link #clear()}. */
-    byte[] toArray() {
-        return Arrays.copyOf(bytes, length);
-    }
-
-    void clear() {
-        length = 0;
-    }
-
     private void ensure(int count) {
         if (length + count > bytes.length) {
             bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + count));

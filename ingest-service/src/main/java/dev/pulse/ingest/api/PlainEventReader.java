@@ -1,5 +1,6 @@
 package dev.pulse.ingest.api;
 
+import dev.pulse.ingest.intake.Fields;
 import dev.pulse.ingest.intake.IsoTimes;
 import dev.pulse.model.event.EventFamily;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,6 @@ import java.util.Arrays;
  */
 final class PlainEventReader {
 
-    private static final int MAX_ID_LENGTH = 256;
     private static final byte[][] FIELDS = {ascii("event_id"), ascii("event_type"), ascii("user_id"),
             ascii("timestamp"), ascii("properties"), ascii("context"), ascii("revenue"), ascii("currency")};
     private static final int EVENT_ID = 0;
@@ -31,10 +31,10 @@ final class PlainEventReader {
     private static final byte[] CONTEXT_NAME = ascii(",\"context\":{");
     private static final byte[] REVENUE_NAME = ascii(",\"revenue\":");
     private static final byte[] CURRENCY_NAME = ascii(",\"currency\":\"");
-    /** The families an event type names; any other type is {@link EventFamily#OTHER}, as {@link EventFamily#of}. */
-    private static final EventFamily[] NAMED = {EventFamily.PAGE_VIEW, EventFamily.CLICK, EventFamily.TRANSACTION};
-    private static final byte[][] NAMED_IDS = {ascii(EventFamily.PAGE_VIEW.id()), ascii(EventFamily.CLICK.id()),
-            ascii(EventFamily.TRANSACTION.id())};
+    private static final EventFamily[] FAMILIES = EventFamily.values();
+    /** Each family's id, in {@link #FAMILIES}' order: a type that names none is OTHER, as in {@link EventFamily#of}. */
+    private static final byte[][] FAMILY_IDS = Arrays.stream(FAMILIES).map(family -> ascii(family.id()))
+            .toArray(byte[][]::new);
 
     private final PlainJson json;
     private final byte[] body;
@@ -77,7 +77,7 @@ final class PlainEventReader {
         int seen = 0;
         do {
             int key = json.key();
-            int field = field(key, json.position() - 1 - key);
+            int field = indexOf(FIELDS, key, json.position() - 1 - key);
             json.expect(':');
             if (field >= 0 && (seen & 1 << field) != 0) {
                 throw PlainJson.notPlain();
@@ -156,7 +156,7 @@ final class PlainEventReader {
         if (!json.consume('}')) {
             do {
                 int key = json.key();
-                int field = contextField(key, json.position() - 1 - key);
+                int field = indexOf(CONTEXT_FIELDS, key, json.position() - 1 - key);
                 json.expect(':');
                 if (field < 0) {
                     json.skipValue(3);
@@ -169,7 +169,7 @@ final class PlainEventReader {
                 if (!json.consumeNull()) {
                     int at = json.string();
                     int length = json.position() - 1 - at;
-                    if (length > MAX_ID_LENGTH) {
+                    if (length > Fields.MAX_ID_LENGTH) {
                         throw PlainJson.notPlain();
                     }
                     if (!isBlank(at, length)) { // blank is absent, as on the full path
@@ -236,21 +236,17 @@ final class PlainEventReader {
         }
     }
 
-    /** An id's length: at most {@value #MAX_ID_LENGTH} characters and not blank, or the full path rejects it. */
+    /** An id's length: at most {@value Fields#MAX_ID_LENGTH} characters and not blank, or the full path rejects it. */
     private int requireId(int at, int length) {
-        if (length > MAX_ID_LENGTH || isBlank(at, length)) {
+        if (length > Fields.MAX_ID_LENGTH || isBlank(at, length)) {
             throw PlainJson.notPlain();
         }
         return length;
     }
 
     private EventFamily family(int at, int length) {
-        for (int i = 0; i < NAMED.length; i++) {
-            if (json.equals(at, length, NAMED_IDS[i])) {
-                return NAMED[i];
-            }
-        }
-        return EventFamily.OTHER;
+        int family = indexOf(FAMILY_IDS, at, length);
+        return family < 0 ? EventFamily.OTHER : FAMILIES[family];
     }
 
     /** The offset of three ASCII letters (written upper-cased), or -1 for blank, which is absent. */
@@ -281,19 +277,11 @@ final class PlainEventReader {
         return true;
     }
 
-    private int field(int key, int length) {
-        for (int field = 0; field < FIELDS.length; field++) {
-            if (json.equals(key, length, FIELDS[field])) {
-                return field;
-            }
-        }
-        return -1;
-    }
-
-    private int contextField(int key, int length) {
-        for (int field = 0; field < CONTEXT_FIELDS.length; field++) {
-            if (json.equals(key, length, CONTEXT_FIELDS[field])) {
-                return field;
+    /** The index of the name that the text at {@code at} spells, or -1. */
+    private int indexOf(byte[][] names, int at, int length) {
+        for (int i = 0; i < names.length; i++) {
+            if (json.equals(at, length, names[i])) {
+                return i;
             }
         }
         return -1;

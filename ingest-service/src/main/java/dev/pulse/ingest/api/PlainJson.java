@@ -1,5 +1,6 @@
 package dev.pulse.ingest.api;
 
+import dev.pulse.model.event.JsonNumber;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -136,35 +137,18 @@ final class PlainJson {
     }
 
     /**
-     * Reads a number in JSON's grammar, {@code -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?}.
+     * Reads a number in JSON's grammar ({@link JsonNumber}).
      *
      * @return its start offset; it ends at {@link #position()}
      */
     int number() {
         peek();
         int start = at;
-        skipByte('-');
-        if (skipByte('0')) {
-            if (at < end && isDigit(in[at])) {
-                throw notPlain();
-            }
-        } else if (skipDigits() == 0) {
+        int after = JsonNumber.end(in, start);
+        if (after < 0 || after - start > MAX_NUMBER_LENGTH) {
             throw notPlain();
         }
-        if (skipByte('.') && skipDigits() == 0) {
-            throw notPlain();
-        }
-        if (skipByte('e') || skipByte('E')) {
-            if (!skipByte('+')) {
-                skipByte('-');
-            }
-            if (skipDigits() == 0) {
-                throw notPlain();
-            }
-        }
-        if (at - start > MAX_NUMBER_LENGTH) {
-            throw notPlain();
-        }
+        at = after;
         return start;
     }
 
@@ -337,22 +321,6 @@ final class PlainJson {
     /** Whether the text from {@code start} of {@code length} bytes equals {@code expected}. */
     boolean equals(int start, int length, byte[] expected) {
         return length == expected.length && Arrays.equals(in, start, start + length, expected, 0, length);
-    }
-
-    private boolean skipByte(char c) {
-        if (at < end && in[at] == c) {
-            at++;
-            return true;
-        }
-        return false;
-    }
-
-    private int skipDigits() {
-        int start = at;
-        while (at < end && isDigit(in[at])) {
-            at++;
-        }
-        return at - start;
     }
 
     private static boolean isDigit(int b) {

@@ -11,7 +11,8 @@ import java.util.Map;
 /** Typed reads of an event's JSON fields; a wrong type is a rejection that names the field. */
 public final class Fields {
 
-    private static final int MAX_ID_LENGTH = 256;
+    /** The longest text field (an id, a context value) an event may have. */
+    public static final int MAX_ID_LENGTH = 256;
 
     private Fields() {
     }

@@ -151,45 +151,15 @@ public final class CanonicalScanner {
         return null;
     }
 
-    /**
-     * A JSON number, {@code -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?}, as a finite double; null for anything else
-     * (Double.parseDouble alone would also take forms JSON refuses, such as {@code 01} or {@code 1.}).
-     */
+    /** A JSON number ({@link JsonNumber}) as a finite double; null for anything else. */
     private Double number() {
-        int start = at;
-        skipByte('-');
-        if (skipByte('0')) {
-            if (at < json.length && isDigit(json[at])) {
-                return null;
-            }
-        } else if (skipDigits() == 0) {
+        int end = JsonNumber.end(json, at);
+        if (end < 0) {
             return null;
         }
-        if (skipByte('.') && skipDigits() == 0) {
-            return null;
-        }
-        if (skipByte('e') || skipByte('E')) {
-            if (!skipByte('+')) {
-                skipByte('-');
-            }
-            if (skipDigits() == 0) {
-                return null;
-            }
-        }
-        double value = Double.parseDouble(new String(json, start, at - start, StandardCharsets.ISO_8859_1));
+        double value = Double.parseDouble(new String(json, at, end - at, StandardCharsets.ISO_8859_1));
+        at = end;
         return Double.isFinite(value) ? value : null;
-    }
-
-    private int skipDigits() {
-        int start = at;
-        while (at < json.length && isDigit(json[at])) {
-            at++;
-        }
-        return at - start;
-    }
-
-    private static boolean isDigit(byte b) {
-        return b >= '0' && b <= '9';
     }
 
     /** Skips a JSON object, strings (with their escapes) included; false when it does not end. */

@@ -52,6 +52,33 @@ public final class IsoInstant {
         return at;
     }
 
+    /**
+     * Whether ASCII text that reads as an instant is exactly what {@link #print} writes for it, so it can be copied
+     * instead of printed: {@code yyyy-MM-ddTHH:mm:ssZ}, with no fraction or with 3, 6 or 9 fraction digits whose last
+     * three are not all zero (a zero group is not printed). The text must be a valid instant; this checks its form.
+     */
+    public static boolean isPrinted(byte[] ascii, int from, int length) {
+        boolean printedLength = length == 20 || length == 24 || length == 27 || length == 30;
+        if (!printedLength || ascii[from + length - 1] != 'Z') {
+            return false;
+        }
+        for (int i = 0; i < length - 1; i++) {
+            byte b = ascii[from + i];
+            boolean expected = switch (i) {
+                case 4, 7 -> b == '-';
+                case 10 -> b == 'T';
+                case 13, 16 -> b == ':';
+                case 19 -> b == '.';
+                default -> b >= '0' && b <= '9';
+            };
+            if (!expected) {
+                return false;
+            }
+        }
+        return length == 20 || ascii[from + length - 2] != '0' || ascii[from + length - 3] != '0'
+                || ascii[from + length - 4] != '0';
+    }
+
     /** ISO_INSTANT's fraction: none, or 3, 6 or 9 digits, the fewest that hold the nanos exactly. */
     private static int fraction(char[] buffer, int at, int nanos) {
         if (nanos == 0) {
