@@ -53,6 +53,10 @@ public final class IngestBenchmark {
     private static final int BATCH = 100;
     private static final String KEY = "pulse-demo-write-key";
     private static final Duration PHASE_LIMIT = Duration.ofSeconds(40);
+    private static final int WARM_UP_ROUND = Integer.getInteger("bench.warm-up-round-events", 1_000_000);
+    private static final int MAX_WARM_UP_ROUNDS = 12;
+    /** A round that improves on the one before by less than this share ends the warm-up. */
+    private static final double STEADY = 0.05;
     private static final String COMPRESSION = System.getProperty("bench.compression", "none");
     /** The header the service puts on every event record. */
     private static final List<Header> CANONICAL =
@@ -70,20 +74,30 @@ public final class IngestBenchmark {
 
         try (DedicatedKafka kafka = DedicatedKafka.format()) {
             kafka.start();
-            rawProducer(kafka.bootstrap(), records, Math.min(events, 200_000)); // warm-up, also creates the topics
+            // warm-up until steady (the JIT of this JVM and of the broker), which also creates the topics
+            warmUp("raw producer", () -> rawProducer(kafka.bootstrap(), records, WARM_UP_ROUND), true);
             double raw = rawProducer(kafka.bootstrap(), records, events);
             Process service = startService(jar, kafka.bootstrap(), jfr);
             try {
                 int port = awaitPort(service);
-                // warm-up of the JIT; on a busy 2-core machine C2 is still compiling after 200,000 events (a third of the
-                // service's CPU in the measured phase), so -Dbench.http-warmup-events=1000000 measures the steady state
-                http(port, bodies, connections, Integer.getInteger("bench.http-warmup-events", Math.min(events, 200_000)));
+                // on a busy 2-core machine C2 is still compiling the request path 30 s after the start, a third of the
+                // service's CPU: measured before it is done, the service looks slower than it runs in its steady state
+                warmUp("HTTP, service CPU us/event", () -> {
+                    Duration before = cpu(service);
+                    double[] round = http(port, bodies, connections, WARM_UP_ROUND);
+                    return cpu(service).minus(before).toNanos() / 1e3 / round[3];
+                }, false);
+                Duration cpuBefore = cpu(service);
                 double[] result = http(port, bodies, connections, events);
+                // the service's own CPU per event accepted: steadier from run to run than the rates, which share the
+                // machine's two cores with the broker and the load generator
+                double cpuMicrosPerEvent = cpu(service).minus(cpuBefore).toNanos() / 1e3 / result[3];
                 double rawAgain = rawProducer(kafka.bootstrap(), records, events);
                 System.out.printf("RESULT raw producer %.0f events/s (again after HTTP: %.0f); HTTP %.0f events/s;"
-                                + " ratio %.2f; request latency p50 %.1f ms p99 %.1f ms; %d connections; compression %s%n",
-                        raw, rawAgain, result[0], result[0] / Math.max(raw, rawAgain), result[1], result[2], connections,
-                        COMPRESSION);
+                                + " ratio %.2f; request latency p50 %.1f ms p99 %.1f ms; service CPU %.2f us/event;"
+                                + " %d connections; compression %s%n",
+                        raw, rawAgain, result[0], result[0] / Math.max(raw, rawAgain), result[1], result[2],
+                        cpuMicrosPerEvent, connections, COMPRESSION);
             } finally {
                 service.destroy();
                 if (!service.waitFor(30, TimeUnit.SECONDS)) {
@@ -92,6 +106,30 @@ public final class IngestBenchmark {
             }
             System.out.println("JFR recording of the service: " + jfr);
         }
+    }
+
+    /** A measured quantity of one warm-up round. */
+    private interface Round {
+        double run() throws Exception;
+    }
+
+    /**
+     * Runs rounds of {@link #WARM_UP_ROUND} events until the figure a round gives has stopped improving: a rate that
+     * rose, or a cost that fell, by less than {@link #STEADY} against the round before (at least 3 rounds, at most
+     * {@link #MAX_WARM_UP_ROUNDS}).
+     */
+    private static void warmUp(String what, Round round, boolean higherIsBetter) throws Exception {
+        double last = round.run();
+        for (int n = 2; n <= MAX_WARM_UP_ROUNDS; n++) {
+            double figure = round.run();
+            double gain = higherIsBetter ? figure / last - 1 : last / figure - 1;
+            System.out.printf("warm-up %s, round %d: %.2f (%+.1f %%)%n", what, n, figure, gain * 100);
+            last = figure;
+            if (n >= 3 && gain < STEADY) {
+                return;
+            }
+        }
+        System.out.printf("warm-up %s: not steady after %d rounds%n", what, MAX_WARM_UP_ROUNDS);
     }
 
     /** The service's own producer settings (application.yml defaults, the compression above) sending its records. */
@@ -126,7 +164,11 @@ public final class IngestBenchmark {
         }
     }
 
-    /** @return events/s, p50 and p99 request latency in ms */
+    private static Duration cpu(Process process) {
+        return process.info().totalCpuDuration().orElseThrow(() -> new IllegalStateException("no CPU time for the service"));
+    }
+
+    /** @return events/s, p50 and p99 request latency in ms, events accepted */
     static double[] http(int port, List<byte[]> bodies, int connections, int events) throws Exception {
         String authorization = "Basic " + Base64.getEncoder().encodeToString((KEY + ":").getBytes(StandardCharsets.UTF_8));
         List<byte[]> requests = bodies.stream().map(b -> KeepAliveHttpClient.post("/v1/events", authorization, b)).toList();
@@ -163,7 +205,8 @@ public final class IngestBenchmark {
         if (notOk.get() > 0) {
             throw new IllegalStateException(notOk.get() + " requests were not answered 200");
         }
-        return new double[] {done.length * BATCH / seconds, done[done.length / 2] / 1e6, done[(int) (done.length * 0.99)] / 1e6};
+        return new double[] {done.length * BATCH / seconds, done[done.length / 2] / 1e6, done[(int) (done.length * 0.99)] / 1e6,
+                done.length * BATCH};
     }
 
     private static Process startService(Path jar, String bootstrap, Path jfr) throws IOException {
