@@ -40,7 +40,6 @@ final class PlainEventReader {
     private final byte[] body;
     private final int maxEventBytes;
     private final EventBytes tails;
-    private final EventBytes properties;
     private byte[] lastRevenue;
     private int lastRevenueAt;
     private int lastRevenueLength;
@@ -49,9 +48,8 @@ final class PlainEventReader {
         this.json = json;
         this.body = json.bytes();
         this.maxEventBytes = maxEventBytes;
-        // sized so that they rarely grow: the tails are about as long as the events, the properties a part of it
+        // sized so that it rarely grows: the tails are shorter than the events
         this.tails = new EventBytes(body.length + 256);
-        this.properties = new EventBytes(body.length / 2 + 256);
     }
 
     /** The tails written so far; {@link PlainEvent#tailFrom()} and {@code tailTo()} point into it. */
@@ -64,13 +62,13 @@ final class PlainEventReader {
             throw PlainJson.notPlain();
         }
         int start = json.position();
+        int tailFrom = tails.length();
         json.expect('{');
         int[] text = new int[6]; // offset and length of event_id, event_type, user_id
         Instant clientTime = null;
         int clientTimeAt = -1;
         int clientTimeLength = 0;
-        int propertiesFrom = -1;
-        int propertiesTo = -1;
+        boolean propertiesWritten = false;
         int[] context = null;
         byte[] revenue = null;
         int currency = -1; // the offset of its three letters
@@ -101,9 +99,10 @@ final class PlainEventReader {
                         if (json.peek() != '{') {
                             throw PlainJson.notPlain();
                         }
-                        propertiesFrom = properties.length();
-                        json.copyValue(properties, 2);
-                        propertiesTo = properties.length();
+                        // the tail starts with them, so they are written into it at once
+                        tails.write(PROPERTIES_NAME);
+                        json.copyValue(tails, 2);
+                        propertiesWritten = true;
                     }
                 }
                 case CONTEXT -> context = context();
@@ -117,8 +116,7 @@ final class PlainEventReader {
         if ((seen & required) != required || json.position() - start > maxEventBytes) {
             throw PlainJson.notPlain();
         }
-        int tailFrom = tails.length();
-        writeTail(propertiesFrom, propertiesTo, context, revenue, currency);
+        writeTail(propertiesWritten, context, revenue, currency);
         return new PlainEvent(text[0], text[1], family(text[2], text[3]), text[2], text[3], text[4], text[5],
                 clientTime, clientTimeAt, clientTimeLength, tailFrom, tails.length());
     }
@@ -183,14 +181,12 @@ final class PlainEventReader {
         return fields;
     }
 
-    /** Everything after {@code received_at}, in {@code EventJson}'s order. */
-    private void writeTail(int propertiesFrom, int propertiesTo, int[] context, byte[] revenue, int currency) {
-        tails.write(PROPERTIES_NAME);
-        if (propertiesFrom < 0) {
+    /** Everything after {@code received_at}, in {@code EventJson}'s order; the properties may be written already. */
+    private void writeTail(boolean propertiesWritten, int[] context, byte[] revenue, int currency) {
+        if (!propertiesWritten) {
+            tails.write(PROPERTIES_NAME);
             tails.write('{');
             tails.write('}');
-        } else {
-            tails.write(properties.bytes(), propertiesFrom, propertiesTo - propertiesFrom);
         }
         tails.write(CONTEXT_NAME);
         boolean first = true;

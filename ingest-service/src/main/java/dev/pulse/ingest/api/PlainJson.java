@@ -29,6 +29,18 @@ final class PlainJson {
         }
     }
 
+    /**
+     * The bytes a plain string holds: printable ASCII except the quote that ends it and the backslash of an escape.
+     * Not control characters, DEL, or any byte of a multi-byte character (negative as a byte).
+     */
+    private static final boolean[] PLAIN = new boolean[256];
+
+    static {
+        for (int b = 0x20; b < 0x7f; b++) {
+            PLAIN[b] = b != '"' && b != '\\';
+        }
+    }
+
     private final byte[] in;
     private final int end;
     private int at;
@@ -101,18 +113,15 @@ final class PlainJson {
         }
         byte[] bytes = in;
         int start = at + 1;
-        for (int i = start; i < end; i++) {
-            byte b = bytes[i];
-            if (b == '"') {
-                at = i + 1;
-                return start;
-            }
-            // also every byte of a multi-byte character, which is negative as a byte, and DEL
-            if (b < 0x20 || b == '\\' || b == 0x7f) {
-                throw notPlain();
-            }
+        int i = start;
+        while (i < end && PLAIN[bytes[i] & 0xff]) {
+            i++;
         }
-        throw notPlain();
+        if (i == end || bytes[i] != '"') {
+            throw notPlain();
+        }
+        at = i + 1;
+        return start;
     }
 
     /**
