@@ -329,7 +329,16 @@ final class PlainJson {
 
     /** Whether the text from {@code start} of {@code length} bytes equals {@code expected}. */
     boolean equals(int start, int length, byte[] expected) {
-        return length == expected.length && Arrays.equals(in, start, start + length, expected, 0, length);
+        if (length != expected.length) {
+            return false;
+        }
+        // a plain loop: names are a few bytes long, too short for Arrays.equals' vectorised compare to pay off
+        for (int i = 0; i < length; i++) {
+            if (in[start + i] != expected[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isDigit(int b) {

@@ -66,7 +66,9 @@ public final class IngestBenchmark {
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int connections = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         Path jar = Path.of(args.length > 2 ? args[2] : "ingest-service/target/ingest-service.jar");
-        Path jfr = Files.createTempFile("ingest-bench-", ".jfr");
+        // a flight recording with the profile settings costs the service several per cent of its CPU (stack traces
+        // of its allocation and park events), so the measured service runs without one unless asked
+        Path jfr = Boolean.getBoolean("bench.jfr") ? Files.createTempFile("ingest-bench-", ".jfr") : null;
         List<byte[]> bodies = bodies(1000);
         List<byte[]> records = records(bodies);
         System.out.printf("record value %d bytes, request body %d bytes (%d events)%n",
@@ -87,6 +89,7 @@ public final class IngestBenchmark {
                     double[] round = http(port, bodies, connections, WARM_UP_ROUND);
                     return cpu(service).minus(before).toNanos() / 1e3 / round[3];
                 }, false);
+                System.out.printf("measuring HTTP: %d events over %d connections%n", events, connections);
                 Duration cpuBefore = cpu(service);
                 double[] result = http(port, bodies, connections, events);
                 // the service's own CPU per event accepted: steadier from run to run than the rates, which share the
@@ -104,7 +107,9 @@ public final class IngestBenchmark {
                     service.destroyForcibly();
                 }
             }
-            System.out.println("JFR recording of the service: " + jfr);
+            if (jfr != null) {
+                System.out.println("JFR recording of the service: " + jfr);
+            }
         }
     }
 
@@ -115,17 +120,19 @@ public final class IngestBenchmark {
 
     /**
      * Runs rounds of {@link #WARM_UP_ROUND} events until the figure a round gives has stopped improving: a rate that
-     * rose, or a cost that fell, by less than {@link #STEADY} against the round before (at least 3 rounds, at most
-     * {@link #MAX_WARM_UP_ROUNDS}).
+     * rose, or a cost that fell, by less than {@link #STEADY} against the round before, twice in a row (a single
+     * slow round on a shared machine is no sign that the JIT is done), within {@link #MAX_WARM_UP_ROUNDS} rounds.
      */
     private static void warmUp(String what, Round round, boolean higherIsBetter) throws Exception {
         double last = round.run();
+        int steadyRounds = 0;
         for (int n = 2; n <= MAX_WARM_UP_ROUNDS; n++) {
             double figure = round.run();
             double gain = higherIsBetter ? figure / last - 1 : last / figure - 1;
             System.out.printf("warm-up %s, round %d: %.2f (%+.1f %%)%n", what, n, figure, gain * 100);
             last = figure;
-            if (n >= 3 && gain < STEADY) {
+            steadyRounds = gain < STEADY ? steadyRounds + 1 : 0;
+            if (steadyRounds == 2) {
                 return;
             }
         }
@@ -215,8 +222,10 @@ public final class IngestBenchmark {
             port = socket.getLocalPort();
         }
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m",
-                "-XX:StartFlightRecording=filename=" + jfr + ",settings=profile"));
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m"));
+        if (jfr != null) {
+            command.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
+        }
         // JVM flags to try on the service only, such as -Dbench.service-jvm=-XX:+UseParallelGC
         command.addAll(Arrays.stream(System.getProperty("bench.service-jvm", "").split(" "))
                 .filter(flag -> !flag.isBlank()).toList());
