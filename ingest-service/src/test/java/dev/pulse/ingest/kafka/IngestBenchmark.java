@@ -55,6 +55,8 @@ public final class IngestBenchmark {
     private static final Duration PHASE_LIMIT = Duration.ofSeconds(40);
     private static final int WARM_UP_ROUND = Integer.getInteger("bench.warm-up-round-events", 1_000_000);
     private static final int MAX_WARM_UP_ROUNDS = 12;
+    /** Raw and HTTP passes measured in turn, after the warm-ups. */
+    private static final int PAIRS = Integer.getInteger("bench.pairs", 3);
     /** A round that improves on the one before by less than this share ends the warm-up. */
     private static final double STEADY = 0.05;
     private static final String COMPRESSION = System.getProperty("bench.compression", "none");
@@ -78,7 +80,6 @@ public final class IngestBenchmark {
             kafka.start();
             // warm-up until steady (the JIT of this JVM and of the broker), which also creates the topics
             warmUp("raw producer", () -> rawProducer(kafka.bootstrap(), records, WARM_UP_ROUND), true);
-            double raw = rawProducer(kafka.bootstrap(), records, events);
             Process service = startService(jar, kafka.bootstrap(), jfr);
             try {
                 int port = awaitPort(service);
@@ -89,18 +90,32 @@ public final class IngestBenchmark {
                     double[] round = http(port, bodies, connections, WARM_UP_ROUND);
                     return cpu(service).minus(before).toNanos() / 1e3 / round[3];
                 }, false);
-                System.out.printf("measuring HTTP: %d events over %d connections%n", events, connections);
-                Duration cpuBefore = cpu(service);
-                double[] result = http(port, bodies, connections, events);
-                // the service's own CPU per event accepted: steadier from run to run than the rates, which share the
-                // machine's two cores with the broker and the load generator
-                double cpuMicrosPerEvent = cpu(service).minus(cpuBefore).toNanos() / 1e3 / result[3];
-                double rawAgain = rawProducer(kafka.bootstrap(), records, events);
-                System.out.printf("RESULT raw producer %.0f events/s (again after HTTP: %.0f); HTTP %.0f events/s;"
-                                + " ratio %.2f; request latency p50 %.1f ms p99 %.1f ms; service CPU %.2f us/event;"
-                                + " %d connections; compression %s%n",
-                        raw, rawAgain, result[0], result[0] / Math.max(raw, rawAgain), result[1], result[2],
-                        cpuMicrosPerEvent, connections, COMPRESSION);
+                // side by side: pairs of a raw pass and an HTTP pass, as the machine's speed drifts by a quarter
+                // within minutes (other tenants of the host, the broker's growing logs); each pair's ratio compares
+                // passes a few seconds apart
+                List<double[]> pairs = new ArrayList<>();
+                for (int pair = 1; pair <= PAIRS; pair++) {
+                    // in turn raw first and HTTP first, so that neither side always runs on the fresher broker
+                    boolean rawFirst = pair % 2 == 1;
+                    double raw = rawFirst ? rawProducer(kafka.bootstrap(), records, events) : 0;
+                    System.out.printf("measuring HTTP: %d events over %d connections%n", events, connections);
+                    Duration cpuBefore = cpu(service);
+                    double[] http = http(port, bodies, connections, events);
+                    // the service's own CPU per event accepted: steadier from run to run than the rates, which
+                    // share the machine's two cores with the broker and the load generator
+                    double cpuMicros = cpu(service).minus(cpuBefore).toNanos() / 1e3 / http[3];
+                    raw = rawFirst ? raw : rawProducer(kafka.bootstrap(), records, events);
+                    System.out.printf("pair %d (%s first): raw producer %.0f events/s, HTTP %.0f events/s, ratio %.2f;"
+                                    + " request latency p50 %.1f ms p99 %.1f ms; service CPU %.2f us/event%n",
+                            pair, rawFirst ? "raw" : "HTTP", raw, http[0], http[0] / raw, http[1], http[2], cpuMicros);
+                    pairs.add(new double[] {raw, http[0], http[0] / raw, http[1], http[2], cpuMicros});
+                }
+                System.out.printf("RESULT %d pairs, medians: raw producer %.0f events/s, HTTP %.0f events/s; ratio"
+                                + " median %.2f (lowest %.2f, highest %.2f); request latency p50 %.1f ms p99 %.1f ms;"
+                                + " service CPU %.2f us/event; %d connections; compression %s%n",
+                        PAIRS, median(pairs, 0), median(pairs, 1), median(pairs, 2), lowest(pairs, 2),
+                        highest(pairs, 2), median(pairs, 3),
+                        median(pairs, 4), median(pairs, 5), connections, COMPRESSION);
             } finally {
                 service.destroy();
                 if (!service.waitFor(30, TimeUnit.SECONDS)) {
@@ -169,6 +184,20 @@ public final class IngestBenchmark {
             System.out.printf("raw producer: %d events in %.1f s, %d failed%n", sent, seconds, failed.get());
             return sent / seconds;
         }
+    }
+
+    private static double median(List<double[]> rows, int column) {
+        double[] values = rows.stream().mapToDouble(row -> row[column]).sorted().toArray();
+        return values.length % 2 == 1 ? values[values.length / 2]
+                : (values[values.length / 2 - 1] + values[values.length / 2]) / 2;
+    }
+
+    private static double lowest(List<double[]> rows, int column) {
+        return rows.stream().mapToDouble(row -> row[column]).min().orElseThrow();
+    }
+
+    private static double highest(List<double[]> rows, int column) {
+        return rows.stream().mapToDouble(row -> row[column]).max().orElseThrow();
     }
 
     private static Duration cpu(Process process) {
