@@ -94,8 +94,8 @@ public final class IngestBenchmark {
                     double[] round = http(port, bodies, connections, WARM_UP_ROUND);
                     return cpu(service).minus(before).toNanos() / 1e3 / round[3];
                 }, false);
-                // side by side: pairs of a raw pass and an HTTP pass, as the machine's speed drifts by a quarter
-                // within minutes (other tenants of the host, the broker's growing logs); each pair's ratio compares
+                // side by side: pairs of a raw pass and an HTTP pass, as the raw producer's rate drifts by a quarter
+                // within minutes (the broker's growing logs; the host's steal time); each pair's ratio compares
                 // passes a few seconds apart
                 List<double[]> pairs = new ArrayList<>();
                 for (int pair = 1; pair <= PAIRS; pair++) {
