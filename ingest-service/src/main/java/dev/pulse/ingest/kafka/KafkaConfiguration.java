@@ -11,6 +11,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,6 +22,9 @@ class KafkaConfiguration {
     /** Closing flushes what is buffered; Tomcat's graceful shutdown has let in-flight requests finish first. */
     @Bean(destroyMethod = "")
     Producer<byte[], byte[]> eventProducer(IngestProperties properties) {
+        String lz4 = Lz4Native.load();
+        LoggerFactory.getLogger(KafkaConfiguration.class).info("producer compression {}, lz4 codec {}",
+                properties.kafka().compression(), lz4);
         // keys as bytes too: the native path has the user id's bytes, and a String would only be encoded again
         return new KafkaProducer<>(ProducerSettings.of(properties.kafka()), new ByteArraySerializer(),
                 new ByteArraySerializer());

@@ -43,8 +43,8 @@ import org.springframework.util.unit.DataSize;
  * single-node Kafka (so the shared stack's pipeline never sees the load). Bounded in events and time.
  *
  * <p>Both sides send the same records: the same value bytes, key, event time and {@code pulse-format} header, with
- * the same compression ({@code -Dbench.compression}, default none as in the {@code local} profile the service runs
- * with here; the service is given the same value).
+ * the same compression ({@code -Dbench.compression}, default lz4, the service's own in every profile; the service is
+ * given the same value).
  *
  * <p>Both sides are warmed up until steady, then measured in pairs of passes a few seconds apart: the raw producer's
  * own rate falls by a quarter as the broker's logs grow, with no HTTP traffic at all (2026-12-03), so a raw pass on
@@ -63,7 +63,7 @@ public final class IngestBenchmark {
     private static final int PAIRS = Integer.getInteger("bench.pairs", 3);
     /** A round that improves on the one before by less than this share ends the warm-up. */
     private static final double STEADY = 0.05;
-    private static final String COMPRESSION = System.getProperty("bench.compression", "none");
+    private static final String COMPRESSION = System.getProperty("bench.compression", "lz4");
     /** The header the service puts on every event record. */
     private static final List<Header> CANONICAL =
             List.of(new RecordHeader(CanonicalEvent.HEADER, CanonicalEvent.headerValue()));
