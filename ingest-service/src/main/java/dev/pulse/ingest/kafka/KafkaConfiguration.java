@@ -11,7 +11,6 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,9 +21,9 @@ class KafkaConfiguration {
     /** Closing flushes what is buffered; Tomcat's graceful shutdown has let in-flight requests finish first. */
     @Bean(destroyMethod = "")
     Producer<byte[], byte[]> eventProducer(IngestProperties properties) {
-        String lz4 = Lz4Native.load();
-        LoggerFactory.getLogger(KafkaConfiguration.class).info("producer compression {}, lz4 codec {}",
-                properties.kafka().compression(), lz4);
+        if ("lz4".equals(properties.kafka().compression())) {
+            Lz4Native.load(); // before the first batch: Kafka asks lz4-java for its fastest codec for every batch
+        }
         // keys as bytes too: the native path has the user id's bytes, and a String would only be encoded again
         return new KafkaProducer<>(ProducerSettings.of(properties.kafka()), new ByteArraySerializer(),
                 new ByteArraySerializer());

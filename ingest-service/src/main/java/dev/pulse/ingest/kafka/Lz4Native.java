@@ -18,13 +18,19 @@ final class Lz4Native {
     private Lz4Native() {
     }
 
-    /** @return the codec Kafka's producer will use: {@code JNI}, or the Java fallback when the native one cannot load */
+    /**
+     * Loads it, and logs the codec the producer will use.
+     *
+     * @return {@code LZ4Factory:JNI}, or the Java fallback's name when the native codec cannot load
+     */
     static String load() {
         try {
             LZ4Factory.nativeInstance();
         } catch (Throwable unavailable) { // UnsatisfiedLinkError and the like: no native library for this platform
             log.warn("lz4's native codec did not load ({}); compressing with the Java one", unavailable.toString());
         }
-        return LZ4Factory.fastestInstance().toString();
+        String codec = LZ4Factory.fastestInstance().toString();
+        log.info("the producer compresses with lz4, codec {}", codec);
+        return codec;
     }
 }

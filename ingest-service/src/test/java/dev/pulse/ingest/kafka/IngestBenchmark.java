@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -28,6 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -89,37 +91,36 @@ public final class IngestBenchmark {
                 int port = awaitPort(service);
                 // on a busy 2-core machine C2 is still compiling the request path 30 s after the start, a third of the
                 // service's CPU: measured before it is done, the service looks slower than it runs in its steady state
-                warmUp("HTTP, service CPU us/event", () -> {
-                    Duration before = cpu(service);
-                    double[] round = http(port, bodies, connections, WARM_UP_ROUND);
-                    return cpu(service).minus(before).toNanos() / 1e3 / round[3];
-                }, false);
+                warmUp("HTTP, service CPU us/event",
+                        () -> httpPass(service, port, bodies, connections, WARM_UP_ROUND).cpuMicrosPerEvent(), false);
                 // side by side: pairs of a raw pass and an HTTP pass, as the raw producer's rate drifts by a quarter
                 // within minutes (the broker's growing logs; the host's steal time); each pair's ratio compares
                 // passes a few seconds apart
-                List<double[]> pairs = new ArrayList<>();
-                for (int pair = 1; pair <= PAIRS; pair++) {
+                List<Pair> pairs = new ArrayList<>();
+                for (int n = 1; n <= PAIRS; n++) {
                     // in turn raw first and HTTP first, so that neither side always runs on the fresher broker
-                    boolean rawFirst = pair % 2 == 1;
-                    double raw = rawFirst ? rawProducer(kafka.bootstrap(), records, events) : 0;
+                    boolean rawFirst = n % 2 == 1;
+                    double raw = rawFirst ? rawProducer(kafka.bootstrap(), records, events) : Double.NaN;
                     System.out.printf("measuring HTTP: %d events over %d connections%n", events, connections);
-                    Duration cpuBefore = cpu(service);
-                    double[] http = http(port, bodies, connections, events);
-                    // the service's own CPU per event accepted: steadier from run to run than the rates, which
-                    // share the machine's two cores with the broker and the load generator
-                    double cpuMicros = cpu(service).minus(cpuBefore).toNanos() / 1e3 / http[3];
-                    raw = rawFirst ? raw : rawProducer(kafka.bootstrap(), records, events);
+                    HttpPass http = httpPass(service, port, bodies, connections, events);
+                    if (!rawFirst) {
+                        raw = rawProducer(kafka.bootstrap(), records, events);
+                    }
+                    Pair pair = new Pair(raw, http);
+                    pairs.add(pair);
                     System.out.printf("pair %d (%s first): raw producer %.0f events/s, HTTP %.0f events/s, ratio %.2f;"
                                     + " request latency p50 %.1f ms p99 %.1f ms; service CPU %.2f us/event%n",
-                            pair, rawFirst ? "raw" : "HTTP", raw, http[0], http[0] / raw, http[1], http[2], cpuMicros);
-                    pairs.add(new double[] {raw, http[0], http[0] / raw, http[1], http[2], cpuMicros});
+                            n, rawFirst ? "raw" : "HTTP", raw, http.eventsPerSecond(), pair.ratio(), http.p50Millis(),
+                            http.p99Millis(), http.cpuMicrosPerEvent());
                 }
+                DoubleSummaryStatistics ratios = pairs.stream().mapToDouble(Pair::ratio).summaryStatistics();
                 System.out.printf("RESULT %d pairs, medians: raw producer %.0f events/s, HTTP %.0f events/s; ratio"
                                 + " median %.2f (lowest %.2f, highest %.2f); request latency p50 %.1f ms p99 %.1f ms;"
                                 + " service CPU %.2f us/event; %d connections; compression %s%n",
-                        PAIRS, median(pairs, 0), median(pairs, 1), median(pairs, 2), lowest(pairs, 2),
-                        highest(pairs, 2), median(pairs, 3),
-                        median(pairs, 4), median(pairs, 5), connections, COMPRESSION);
+                        PAIRS, median(pairs, Pair::raw), median(pairs, pair -> pair.http().eventsPerSecond()),
+                        median(pairs, Pair::ratio), ratios.getMin(), ratios.getMax(),
+                        median(pairs, pair -> pair.http().p50Millis()), median(pairs, pair -> pair.http().p99Millis()),
+                        median(pairs, pair -> pair.http().cpuMicrosPerEvent()), connections, COMPRESSION);
             } finally {
                 service.destroy();
                 if (!service.waitFor(30, TimeUnit.SECONDS)) {
@@ -190,18 +191,28 @@ public final class IngestBenchmark {
         }
     }
 
-    private static double median(List<double[]> rows, int column) {
-        double[] values = rows.stream().mapToDouble(row -> row[column]).sorted().toArray();
+    /** One measured HTTP pass; the service's own CPU per event accepted is steadier from run to run than the rates. */
+    private record HttpPass(double eventsPerSecond, double p50Millis, double p99Millis, double cpuMicrosPerEvent) {
+    }
+
+    /** A raw pass and an HTTP pass run one after the other. */
+    private record Pair(double raw, HttpPass http) {
+        double ratio() {
+            return http.eventsPerSecond() / raw;
+        }
+    }
+
+    private static HttpPass httpPass(Process service, int port, List<byte[]> bodies, int connections, int events)
+            throws Exception {
+        Duration before = cpu(service);
+        double[] pass = http(port, bodies, connections, events);
+        return new HttpPass(pass[0], pass[1], pass[2], cpu(service).minus(before).toNanos() / 1e3 / pass[3]);
+    }
+
+    private static double median(List<Pair> pairs, ToDoubleFunction<Pair> figure) {
+        double[] values = pairs.stream().mapToDouble(figure).sorted().toArray();
         return values.length % 2 == 1 ? values[values.length / 2]
                 : (values[values.length / 2 - 1] + values[values.length / 2]) / 2;
-    }
-
-    private static double lowest(List<double[]> rows, int column) {
-        return rows.stream().mapToDouble(row -> row[column]).min().orElseThrow();
-    }
-
-    private static double highest(List<double[]> rows, int column) {
-        return rows.stream().mapToDouble(row -> row[column]).max().orElseThrow();
     }
 
     private static Duration cpu(Process process) {
