@@ -5,6 +5,7 @@ import dev.pulse.ingest.it.DedicatedKafka;
 import dev.pulse.model.event.CanonicalEvent;
 import dev.pulse.model.event.Event;
 import dev.pulse.model.event.EventContext;
+import dev.pulse.model.event.EventFamily;
 import dev.pulse.model.event.EventJson;
 import dev.pulse.testing.KeepAliveHttpClient;
 import java.io.IOException;
@@ -57,6 +58,8 @@ import org.springframework.util.unit.DataSize;
 public final class IngestBenchmark {
 
     private static final int BATCH = 100;
+    /** Distinct request bodies; each side sends their events over and over, in the same order. */
+    private static final int BODIES = 1000;
     private static final String KEY = "pulse-demo-write-key";
     private static final Duration PHASE_LIMIT = Duration.ofSeconds(40);
     private static final int WARM_UP_ROUND = Integer.getInteger("bench.warm-up-round-events", 1_000_000);
@@ -77,10 +80,11 @@ public final class IngestBenchmark {
         // a flight recording with the profile settings costs the service several per cent of its CPU (stack traces
         // of its allocation and park events), so the measured service runs without one unless asked
         Path jfr = Boolean.getBoolean("bench.jfr") ? Files.createTempFile("ingest-bench-", ".jfr") : null;
-        List<byte[]> bodies = bodies(1000);
-        List<byte[]> records = records(bodies);
-        System.out.printf("record value %d bytes, request body %d bytes (%d events)%n",
-                records.get(0).length, bodies.get(0).length, BATCH);
+        List<Event> distinct = events(BODIES * BATCH);
+        List<byte[]> bodies = bodies(distinct);
+        List<SentRecord> records = records(distinct);
+        System.out.printf("%d distinct events; record value %d bytes, request body %d bytes (%d events)%n",
+                distinct.size(), records.get(0).value().length, bodies.get(0).length, BATCH);
 
         try (DedicatedKafka kafka = DedicatedKafka.format()) {
             kafka.start();
@@ -160,24 +164,20 @@ public final class IngestBenchmark {
     }
 
     /** The service's own producer settings (application.yml defaults, the compression above) sending its records. */
-    static double rawProducer(String bootstrap, List<byte[]> records, int events) throws Exception {
+    static double rawProducer(String bootstrap, List<SentRecord> records, int events) throws Exception {
         IngestProperties.Kafka settings = new IngestProperties.Kafka(bootstrap, Duration.ofSeconds(10), 4, (short) 1,
                 Duration.ofSeconds(2), DataSize.ofMegabytes(64), 0.1, COMPRESSION, Duration.ofMillis(5),
                 DataSize.ofKilobytes(256), Duration.ofSeconds(5));
-        String[] topics = {"events.page_view", "events.click", "events.transaction", "events.other"};
         AtomicLong failed = new AtomicLong();
-        // keys as the service sends them: the user id's bytes
-        byte[][] keys = IntStream.range(0, 1000).mapToObj(u -> ("u-" + u).getBytes(StandardCharsets.UTF_8))
-                .toArray(byte[][]::new);
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(ProducerSettings.of(settings),
                 new ByteArraySerializer(), new ByteArraySerializer())) {
-            long eventTime = Instant.now().minusSeconds(5).toEpochMilli();
             long start = System.nanoTime();
             long deadline = start + PHASE_LIMIT.toNanos();
             int sent = 0;
             for (; sent < events && (sent % 10_000 != 0 || System.nanoTime() < deadline); sent++) {
-                producer.send(new ProducerRecord<>(topics[sent % 4], null, eventTime, keys[sent % 1000],
-                                records.get(sent % records.size()), CANONICAL),
+                SentRecord record = records.get(sent % records.size());
+                producer.send(new ProducerRecord<>(record.topic(), null, record.eventTime(), record.key(),
+                                record.value(), CANONICAL),
                         (metadata, e) -> {
                             if (e != null) {
                                 failed.incrementAndGet();
@@ -305,29 +305,40 @@ public final class IngestBenchmark {
         throw new IllegalStateException("the service did not become healthy within two minutes");
     }
 
-    /** Request bodies of {@value #BATCH} events each, shaped like the event of DESIGN.md (about 300 bytes each). */
-    static List<byte[]> bodies(int count) {
+    /**
+     * Distinct events shaped like the event of DESIGN.md (about 300 bytes each): their own ids and times, 1,000
+     * users, four types. Both sides send these same events. The raw producer once sent 1,000 records over and over
+     * while the HTTP side sent 100,000 distinct events: each user's records were then identical and compressed far
+     * better, so the broker had less to write for the raw producer than for the service.
+     */
+    static List<Event> events(int count) {
         String[] types = {"page_view", "click", "transaction", "signup"};
-        return IntStream.range(0, count).mapToObj(b -> IntStream.range(0, BATCH).mapToObj(i -> {
-            int n = b * BATCH + i;
-            return ("{\"event_id\":\"7f1c9a2e-%08d-4e1b-9c3d-%012d\",\"event_type\":\"%s\",\"user_id\":\"u-%d\","
-                    + "\"timestamp\":\"%s\",\"properties\":{\"sku\":\"A%d\",\"page\":\"/products/%d\"},"
-                    + "\"context\":{\"country\":\"DE\",\"device\":\"mobile\",\"platform\":\"web\"},"
-                    + "\"revenue\":19.99,\"currency\":\"EUR\"}").formatted(n, n, types[n % 4], n % 1000,
-                    Instant.now().minusSeconds(5), n % 50, n % 200);
-        }).collect(Collectors.joining(",", "[", "]")).getBytes(StandardCharsets.UTF_8)).toList();
+        Instant now = Instant.now();
+        return IntStream.range(0, count).mapToObj(n -> new Event("7f1c9a2e-%08d-4e1b-9c3d-%012d".formatted(n, n),
+                types[n % 4], "u-" + (n % 1000), now.minusSeconds(5).plusNanos(n * 1_000L), now,
+                Map.of("sku", "A" + (n % 50), "page", "/products/" + (n % 200)), new EventContext("DE", "mobile", "web"),
+                19.99, "EUR")).toList();
     }
 
-    /**
-     * What the service writes to Kafka for those events (with received_at), so both paths send the same bytes; the
-     * n-th record has the n-th event's type, and the raw producer sends it to that type's topic.
-     */
-    static List<byte[]> records(List<byte[]> bodies) {
-        Instant now = Instant.now();
-        String[] types = {"page_view", "click", "transaction", "signup"};
-        return IntStream.range(0, 1000).mapToObj(n -> EventJson.write(new Event(
-                "7f1c9a2e-%08d-4e1b-9c3d-%012d".formatted(n, n), types[n % 4], "u-" + (n % 1000), now.minusSeconds(5), now,
-                Map.of("sku", "A" + (n % 50), "page", "/products/" + (n % 200)), new EventContext("DE", "mobile", "web"),
-                19.99, "EUR"))).toList();
+    /** Request bodies of {@value #BATCH} events each, in the native API's shape (no received_at: the service sets it). */
+    static List<byte[]> bodies(List<Event> events) {
+        return IntStream.range(0, events.size() / BATCH).mapToObj(b -> events.subList(b * BATCH, (b + 1) * BATCH)
+                .stream().map(e -> ("{\"event_id\":\"%s\",\"event_type\":\"%s\",\"user_id\":\"%s\",\"timestamp\":\"%s\","
+                        + "\"properties\":{\"sku\":\"%s\",\"page\":\"%s\"},"
+                        + "\"context\":{\"country\":\"%s\",\"device\":\"%s\",\"platform\":\"%s\"},"
+                        + "\"revenue\":%s,\"currency\":\"%s\"}").formatted(e.eventId(), e.eventType(), e.userId(),
+                        e.timestamp(), e.properties().get("sku"), e.properties().get("page"), e.context().country(),
+                        e.context().device(), e.context().platform(), e.revenue(), e.currency()))
+                .collect(Collectors.joining(",", "[", "]")).getBytes(StandardCharsets.UTF_8)).toList();
+    }
+
+    /** One record as the service sends it: its family's topic, the user id's bytes as key, the event time, the value. */
+    record SentRecord(String topic, byte[] key, long eventTime, byte[] value) {
+    }
+
+    /** What the service writes to Kafka for those events (with received_at), so both paths send the same bytes. */
+    static List<SentRecord> records(List<Event> events) {
+        return events.stream().map(e -> new SentRecord(EventFamily.of(e.eventType()).topic(),
+                e.userId().getBytes(StandardCharsets.UTF_8), e.timestamp().toEpochMilli(), EventJson.write(e))).toList();
     }
 }
