@@ -29,18 +29,6 @@ final class PlainJson {
         }
     }
 
-    /**
-     * The bytes a plain string holds: printable ASCII except the quote that ends it and the backslash of an escape.
-     * Not control characters, DEL, or any byte of a multi-byte character (negative as a byte).
-     */
-    private static final boolean[] PLAIN = new boolean[256];
-
-    static {
-        for (int b = 0x20; b < 0x7f; b++) {
-            PLAIN[b] = b != '"' && b != '\\';
-        }
-    }
-
     private final byte[] in;
     private final int end;
     private int at;
@@ -113,10 +101,7 @@ final class PlainJson {
         }
         byte[] bytes = in;
         int start = at + 1;
-        int i = start;
-        while (i < end && PLAIN[bytes[i] & 0xff]) {
-            i++;
-        }
+        int i = PlainBytes.end(bytes, start, end);
         if (i == end || bytes[i] != '"') {
             throw notPlain();
         }
