@@ -3,7 +3,6 @@ package dev.pulse.ingest.api;
 import dev.pulse.ingest.intake.Fields;
 import dev.pulse.ingest.intake.IsoTimes;
 import dev.pulse.model.event.EventFamily;
-import dev.pulse.model.event.IsoInstantParser;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -225,15 +224,9 @@ final class PlainEventReader {
         tails.write('"');
     }
 
-    /** The time in the string at {@code at}, read where it lies in the body; the usual form without a String. */
     Instant time(int at) {
-        int end = json.position() - 1;
-        Instant usual = IsoInstantParser.parse(body, at, end - at);
-        if (usual != null) {
-            return usual;
-        }
         try {
-            return IsoTimes.parse(json.ascii(at, end));
+            return IsoTimes.parse(json.ascii(at, json.position() - 1));
         } catch (DateTimeException invalid) {
             throw PlainJson.notPlain();
         }

@@ -29,6 +29,18 @@ final class PlainJson {
         }
     }
 
+    /**
+     * The bytes a plain string holds: printable ASCII except the quote that ends it and the backslash of an escape.
+     * Not control characters, DEL, or any byte of a multi-byte character (negative as a byte).
+     */
+    private static final boolean[] PLAIN = new boolean[256];
+
+    static {
+        for (int b = 0x20; b < 0x7f; b++) {
+            PLAIN[b] = b != '"' && b != '\\';
+        }
+    }
+
     private final byte[] in;
     private final int end;
     private int at;
@@ -101,7 +113,10 @@ final class PlainJson {
         }
         byte[] bytes = in;
         int start = at + 1;
-        int i = PlainBytes.end(bytes, start, end);
+        int i = start;
+        while (i < end && PLAIN[bytes[i] & 0xff]) {
+            i++;
+        }
         if (i == end || bytes[i] != '"') {
             throw notPlain();
         }
