@@ -1,6 +1,8 @@
 package dev.pulse.ingest.api;
 
 import dev.pulse.ingest.web.IngestRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -15,7 +17,8 @@ class NativeEventsController {
     }
 
     @PostMapping({"/v1/events", "/v1/events/"})
-    NativeResponse post(IngestRequest request) {
-        return ingest.ingest(request);
+    void post(IngestRequest request, HttpServletResponse response) throws IOException {
+        // a refusal is thrown before anything is written, and NativeErrors answers it
+        ingest.ingest(request).writeTo(response);
     }
 }
