@@ -208,13 +208,6 @@ public final class IngestBenchmark {
         }
     }
 
-    private static HttpPass httpPass(Process service, int port, List<byte[]> bodies, int connections, int events)
-            throws Exception {
-        Duration before = cpu(service);
-        double[] pass = http(port, bodies, connections, events);
-        return new HttpPass(pass[0], pass[1], pass[2], cpu(service).minus(before).toNanos() / 1e3 / pass[3]);
-    }
-
     private static double median(List<Pair> pairs, ToDoubleFunction<Pair> figure) {
         double[] values = pairs.stream().mapToDouble(figure).sorted().toArray();
         return values.length % 2 == 1 ? values[values.length / 2]
@@ -225,8 +218,10 @@ public final class IngestBenchmark {
         return process.info().totalCpuDuration().orElseThrow(() -> new IllegalStateException("no CPU time for the service"));
     }
 
-    /** @return events/s, p50 and p99 request latency in ms, events accepted */
-    static double[] http(int port, List<byte[]> bodies, int connections, int events) throws Exception {
+    /** One pass of {@code events} over {@code connections} keep-alive connections, with the service's CPU in it. */
+    private static HttpPass httpPass(Process service, int port, List<byte[]> bodies, int connections, int events)
+            throws Exception {
+        Duration cpuBefore = cpu(service);
         String authorization = "Basic " + Base64.getEncoder().encodeToString((KEY + ":").getBytes(StandardCharsets.UTF_8));
         List<byte[]> requests = bodies.stream().map(b -> KeepAliveHttpClient.post("/v1/events", authorization, b)).toList();
         int requestCount = events / BATCH;
@@ -262,8 +257,9 @@ public final class IngestBenchmark {
         if (notOk.get() > 0) {
             throw new IllegalStateException(notOk.get() + " requests were not answered 200");
         }
-        return new double[] {done.length * BATCH / seconds, done[done.length / 2] / 1e6, done[(int) (done.length * 0.99)] / 1e6,
-                done.length * BATCH};
+        long accepted = (long) done.length * BATCH;
+        return new HttpPass(accepted / seconds, done[done.length / 2] / 1e6, done[(int) (done.length * 0.99)] / 1e6,
+                cpu(service).minus(cpuBefore).toNanos() / 1e3 / accepted);
     }
 
     private static Process startService(Path jar, String bootstrap, Path jfr) throws IOException {
