@@ -117,6 +117,11 @@ public final class DedicatedKafka implements AutoCloseable {
         }
     }
 
+    /** One of Kafka's own command-line tools (its main class), run with this broker's jars; output and errors merged. */
+    public ProcessBuilder tool(String main, String... args) {
+        return java(main, args);
+    }
+
     private ProcessBuilder java(String main, String... args) {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx512m", "-cp", lib + "/*", main));

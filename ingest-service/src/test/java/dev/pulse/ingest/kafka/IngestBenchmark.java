@@ -41,15 +41,16 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Ingest throughput: events/s accepted over HTTP (batches of 100, keep-alive, several connections) against the
- * service's own producer settings sending the same records straight to Kafka, in the same run, on a dedicated
- * single-node Kafka (so the shared stack's pipeline never sees the load). Bounded in events and time.
+ * Ingest throughput: events/s accepted over HTTP (batches of 100, keep-alive, several connections) against two raw
+ * producers, in the same run, on a dedicated single-node Kafka (so the shared stack's pipeline never sees the load):
+ * the service's own producer code and settings sending the same records straight to Kafka, and Kafka's own
+ * {@code kafka-producer-perf-test} sending the same record values ({@link PerfTestPass}). Bounded in events and time.
  *
- * <p>Both sides send the same records: the same value bytes, key, event time and {@code pulse-format} header, with
- * the same compression ({@code -Dbench.compression}, default lz4, the service's own in every profile; the service is
- * given the same value).
+ * <p>The service and the raw producer send the same records: the same value bytes, key, event time and
+ * {@code pulse-format} header, with the same compression ({@code -Dbench.compression}, default lz4, the service's own
+ * in every profile; the service and the perf-test tool are given the same value).
  *
- * <p>Both sides are warmed up until steady, then measured in pairs of passes a few seconds apart: the raw producer's
+ * <p>All sides are warmed up until steady, then measured in rounds of passes a few seconds apart: the raw producer's
  * own rate falls by a quarter as the broker's logs grow, with no HTTP traffic at all (2026-12-03), so a raw pass on
  * the fresh broker of the start is no fair match for an HTTP pass run later.
  *
@@ -69,8 +70,10 @@ public final class IngestBenchmark {
      */
     private static final int MIN_WARM_UP_ROUNDS = 10;
     private static final int MAX_WARM_UP_ROUNDS = 20;
-    /** Raw and HTTP passes measured in turn, after the warm-ups. */
-    private static final int PAIRS = Integer.getInteger("bench.pairs", 3);
+    /** Rounds of a raw, a kafka-producer-perf-test and an HTTP pass, measured after the warm-ups. */
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
+    /** Records each kafka-producer-perf-test run sends before its measured ones: it starts in a fresh JVM each time. */
+    private static final int PERF_TEST_WARM_UP = Integer.getInteger("bench.perf-test-warm-up", 1_500_000);
     /** A round that improves on the one before by less than this share ends the warm-up. */
     private static final double STEADY = 0.05;
     private static final String COMPRESSION = System.getProperty("bench.compression", "lz4");
@@ -95,6 +98,8 @@ public final class IngestBenchmark {
             kafka.start();
             // warm-up until steady (the JIT of this JVM and of the broker), which also creates the topics
             warmUp("raw producer", () -> rawProducer(kafka.bootstrap(), records, WARM_UP_ROUND), true);
+            PerfTestPass perfTestPass = PerfTestPass.of(kafka, records.stream().map(SentRecord::value).toList(),
+                    ProducerSettings.of(producerSettings(kafka.bootstrap())));
             Process service = startService(jar, kafka.bootstrap(), jfr);
             try {
                 int port = awaitPort(service);
@@ -102,34 +107,44 @@ public final class IngestBenchmark {
                 // service's CPU: measured before it is done, the service looks slower than it runs in its steady state
                 warmUp("HTTP, service CPU us/event",
                         () -> httpPass(service, port, bodies, connections, WARM_UP_ROUND).cpuMicrosPerEvent(), false);
-                // side by side: pairs of a raw pass and an HTTP pass, as the raw producer's rate drifts by a quarter
-                // within minutes (the broker's growing logs; the host's steal time); each pair's ratio compares
-                // passes a few seconds apart
-                List<Pair> pairs = new ArrayList<>();
-                for (int n = 1; n <= PAIRS; n++) {
-                    // in turn raw first and HTTP first, so that neither side always runs on the fresher broker
+                // side by side: rounds of a raw pass, a kafka-producer-perf-test pass and an HTTP pass, as the raw
+                // producer's rate drifts by a quarter within minutes (the broker's growing logs; the host's steal
+                // time); each round's ratios compare passes a few seconds apart
+                List<Round> rounds = new ArrayList<>();
+                for (int n = 1; n <= ROUNDS; n++) {
+                    // in turn raw first and HTTP first, so that neither side always runs on the fresher broker; the
+                    // perf-test pass always in the middle
                     boolean rawFirst = n % 2 == 1;
                     double raw = rawFirst ? rawProducer(kafka.bootstrap(), records, events) : Double.NaN;
-                    System.out.printf("measuring HTTP: %d events over %d connections%n", events, connections);
-                    HttpPass http = httpPass(service, port, bodies, connections, events);
-                    if (!rawFirst) {
+                    HttpPass http = rawFirst ? null : measureHttp(service, port, bodies, connections, events);
+                    double perfTest = perfTestPass.run(events, PERF_TEST_WARM_UP);
+                    if (rawFirst) {
+                        http = measureHttp(service, port, bodies, connections, events);
+                    } else {
                         raw = rawProducer(kafka.bootstrap(), records, events);
                     }
-                    Pair pair = new Pair(raw, http);
-                    pairs.add(pair);
-                    System.out.printf("pair %d (%s first): raw producer %.0f events/s, HTTP %.0f events/s, ratio %.2f;"
-                                    + " request latency p50 %.1f ms p99 %.1f ms; service CPU %.2f us/event%n",
-                            n, rawFirst ? "raw" : "HTTP", raw, http.eventsPerSecond(), pair.ratio(), http.p50Millis(),
-                            http.p99Millis(), http.cpuMicrosPerEvent());
+                    Round round = new Round(raw, perfTest, http);
+                    rounds.add(round);
+                    System.out.printf("round %d (%s first): raw producer %.0f events/s, kafka-producer-perf-test %.0f"
+                                    + " events/s, HTTP %.0f events/s; ratio to raw %.2f, to perf-test %.2f; request"
+                                    + " latency p50 %.1f ms p99 %.1f ms; service CPU %.2f us/event%n",
+                            n, rawFirst ? "raw" : "HTTP", raw, perfTest, http.eventsPerSecond(), round.ratio(),
+                            round.perfTestRatio(), http.p50Millis(), http.p99Millis(), http.cpuMicrosPerEvent());
                 }
-                DoubleSummaryStatistics ratios = pairs.stream().mapToDouble(Pair::ratio).summaryStatistics();
-                System.out.printf("RESULT %d pairs, medians: raw producer %.0f events/s, HTTP %.0f events/s; ratio"
-                                + " median %.2f (lowest %.2f, highest %.2f); request latency p50 %.1f ms p99 %.1f ms;"
-                                + " service CPU %.2f us/event; %d connections; compression %s%n",
-                        PAIRS, median(pairs, Pair::raw), median(pairs, pair -> pair.http().eventsPerSecond()),
-                        median(pairs, Pair::ratio), ratios.getMin(), ratios.getMax(),
-                        median(pairs, pair -> pair.http().p50Millis()), median(pairs, pair -> pair.http().p99Millis()),
-                        median(pairs, pair -> pair.http().cpuMicrosPerEvent()), connections, COMPRESSION);
+                DoubleSummaryStatistics ratios = rounds.stream().mapToDouble(Round::ratio).summaryStatistics();
+                DoubleSummaryStatistics perfTestRatios =
+                        rounds.stream().mapToDouble(Round::perfTestRatio).summaryStatistics();
+                System.out.printf("RESULT %d rounds, medians: raw producer %.0f events/s, kafka-producer-perf-test %.0f"
+                                + " events/s, HTTP %.0f events/s; ratio to raw median %.2f (lowest %.2f, highest %.2f);"
+                                + " ratio to perf-test median %.2f (lowest %.2f, highest %.2f); request latency p50"
+                                + " %.1f ms p99 %.1f ms; service CPU %.2f us/event; %d connections; compression %s%n",
+                        ROUNDS, median(rounds, Round::raw), median(rounds, Round::perfTest),
+                        median(rounds, round -> round.http().eventsPerSecond()), median(rounds, Round::ratio),
+                        ratios.getMin(), ratios.getMax(), median(rounds, Round::perfTestRatio),
+                        perfTestRatios.getMin(), perfTestRatios.getMax(),
+                        median(rounds, round -> round.http().p50Millis()),
+                        median(rounds, round -> round.http().p99Millis()),
+                        median(rounds, round -> round.http().cpuMicrosPerEvent()), connections, COMPRESSION);
             } finally {
                 service.destroy();
                 if (!service.waitFor(30, TimeUnit.SECONDS)) {
@@ -143,7 +158,7 @@ public final class IngestBenchmark {
     }
 
     /** A measured quantity of one warm-up round. */
-    private interface Round {
+    private interface WarmUpRound {
         double run() throws Exception;
     }
 
@@ -153,7 +168,7 @@ public final class IngestBenchmark {
      * slow round on a shared machine is no sign that the JIT is done), after at least {@link #MIN_WARM_UP_ROUNDS}
      * and within {@link #MAX_WARM_UP_ROUNDS} rounds.
      */
-    private static void warmUp(String what, Round round, boolean higherIsBetter) throws Exception {
+    private static void warmUp(String what, WarmUpRound round, boolean higherIsBetter) throws Exception {
         double last = round.run();
         int steadyRounds = 0;
         for (int n = 2; n <= MAX_WARM_UP_ROUNDS; n++) {
@@ -171,11 +186,8 @@ public final class IngestBenchmark {
 
     /** The service's own producer settings (application.yml defaults, the compression above) sending its records. */
     static double rawProducer(String bootstrap, List<SentRecord> records, int events) throws Exception {
-        IngestProperties.Kafka settings = new IngestProperties.Kafka(bootstrap, Duration.ofSeconds(10), 4, (short) 1,
-                Duration.ofSeconds(2), DataSize.ofMegabytes(64), 0.1, COMPRESSION, Duration.ofMillis(5),
-                DataSize.ofKilobytes(256), Duration.ofSeconds(5));
         AtomicLong failed = new AtomicLong();
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(ProducerSettings.of(settings),
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(ProducerSettings.of(producerSettings(bootstrap)),
                 new ByteArraySerializer(), new ByteArraySerializer())) {
             long start = System.nanoTime();
             long deadline = start + PHASE_LIMIT.toNanos();
@@ -197,25 +209,42 @@ public final class IngestBenchmark {
         }
     }
 
+    /** application.yml's producer defaults with the benchmark's compression. */
+    private static IngestProperties.Kafka producerSettings(String bootstrap) {
+        return new IngestProperties.Kafka(bootstrap, Duration.ofSeconds(10), 4, (short) 1, Duration.ofSeconds(2),
+                DataSize.ofMegabytes(64), 0.1, COMPRESSION, Duration.ofMillis(5), DataSize.ofKilobytes(256),
+                Duration.ofSeconds(5));
+    }
+
     /** One measured HTTP pass; the service's own CPU per event accepted is steadier from run to run than the rates. */
     private record HttpPass(double eventsPerSecond, double p50Millis, double p99Millis, double cpuMicrosPerEvent) {
     }
 
-    /** A raw pass and an HTTP pass run one after the other. */
-    private record Pair(double raw, HttpPass http) {
+    /** A raw pass, a kafka-producer-perf-test pass and an HTTP pass, run one after the other. */
+    private record Round(double raw, double perfTest, HttpPass http) {
         double ratio() {
             return http.eventsPerSecond() / raw;
         }
+
+        double perfTestRatio() {
+            return http.eventsPerSecond() / perfTest;
+        }
     }
 
-    private static double median(List<Pair> pairs, ToDoubleFunction<Pair> figure) {
-        double[] values = pairs.stream().mapToDouble(figure).sorted().toArray();
+    private static double median(List<Round> rounds, ToDoubleFunction<Round> figure) {
+        double[] values = rounds.stream().mapToDouble(figure).sorted().toArray();
         return values.length % 2 == 1 ? values[values.length / 2]
                 : (values[values.length / 2 - 1] + values[values.length / 2]) / 2;
     }
 
     private static Duration cpu(Process process) {
         return process.info().totalCpuDuration().orElseThrow(() -> new IllegalStateException("no CPU time for the service"));
+    }
+
+    private static HttpPass measureHttp(Process service, int port, List<byte[]> bodies, int connections, int events)
+            throws Exception {
+        System.out.printf("measuring HTTP: %d events over %d connections%n", events, connections);
+        return httpPass(service, port, bodies, connections, events);
     }
 
     /** One pass of {@code events} over {@code connections} keep-alive connections, with the service's CPU in it. */
