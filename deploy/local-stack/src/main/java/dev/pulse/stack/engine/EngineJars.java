@@ -4,15 +4,19 @@ import dev.pulse.stack.config.StackLayout;
 import dev.pulse.stack.process.Spawner;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
  * Resolves the engines' jars from Maven Central into {@code var/lib/} with the project's own Maven, once per set
- * of versions (deploy/local-stack/components/pom.xml says which artifacts).
+ * of versions and component poms (deploy/local-stack/components/pom.xml and its modules say which artifacts).
  */
 public final class EngineJars {
 
@@ -31,9 +35,30 @@ public final class EngineJars {
         return layout.var().resolve("lib/.resolved");
     }
 
+    /**
+     * The versions, and a digest of the component poms: a checkout whose poms changed (an artifact added or left out)
+     * resolves again rather than run on the jars an older pom chose.
+     */
+    private String fingerprint() throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e); // every JDK has SHA-256
+        }
+        Path components = layout.root().resolve(COMPONENTS_POM).getParent();
+        try (Stream<Path> poms = Files.walk(components)) {
+            for (Path pom : poms.filter(p -> p.getFileName().toString().equals("pom.xml")).sorted().toList()) {
+                digest.update(components.relativize(pom).toString().getBytes(StandardCharsets.UTF_8));
+                digest.update(Files.readAllBytes(pom));
+            }
+        }
+        return versions.fingerprint() + " poms=" + HexFormat.of().formatHex(digest.digest(), 0, 8);
+    }
+
     public boolean ready() {
         try {
-            return Files.exists(marker()) && Files.readString(marker()).trim().equals(versions.fingerprint());
+            return Files.exists(marker()) && Files.readString(marker()).trim().equals(fingerprint());
         } catch (IOException e) {
             return false;
         }
@@ -53,8 +78,9 @@ public final class EngineJars {
                 "-Ddruid.version=" + versions.druid(), "-Dkafka.version=" + versions.kafka(),
                 "-Dflink.version=" + versions.flink(),
                 "dependency:copy-dependencies");
+        String fingerprint = fingerprint();
         out.printf("Resolving engine jars with Maven (%s); the first run downloads about 260 MB. Log: %s%n",
-                versions.fingerprint(), log);
+                fingerprint, log);
         long start = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         while (process.isAlive()) {
@@ -67,7 +93,7 @@ public final class EngineJars {
             throw new IOException("Maven could not resolve the engine jars (exit " + process.exitValue() + "). Last lines of "
                     + log + ":\n" + Spawner.tail(log, 25));
         }
-        Files.writeString(marker(), versions.fingerprint() + "\n");
+        Files.writeString(marker(), fingerprint + "\n");
         out.printf("Engine jars ready in %d s.%n", (System.nanoTime() - start) / 1_000_000_000L);
     }
 
