@@ -42,7 +42,7 @@ class OpenApiDescriptionTest {
                 .forEach(path -> info.getMethodsCondition().getMethods()
                         .forEach(method -> mapped.add(method.name() + " " + path))));
 
-        assertThat(mapped).hasSize(7);
+        assertThat(mapped).hasSize(16);
         assertThat(described).isEqualTo(mapped);
     }
 }

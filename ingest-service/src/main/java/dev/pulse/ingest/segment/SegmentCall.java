@@ -1,11 +1,16 @@
 package dev.pulse.ingest.segment;
 
-/** The Segment HTTP Tracking API endpoints, and the message type each single-message endpoint implies. */
+/**
+ * The Segment HTTP Tracking API endpoints, and the message type each single-message endpoint implies. The path is the
+ * endpoint's own name, recorded with its events and rejections, also for the short paths analytics.js posts to.
+ */
 enum SegmentCall {
     TRACK("/v1/track", "track"),
     PAGE("/v1/page", "page"),
     SCREEN("/v1/screen", "screen"),
     IDENTIFY("/v1/identify", "identify"),
+    GROUP("/v1/group", "group"),
+    ALIAS("/v1/alias", "alias"),
     BATCH("/v1/batch", null),
     /** analytics-java posts its batches here */
     IMPORT("/v1/import", null);

@@ -20,9 +20,9 @@ import java.util.regex.Pattern;
 /**
  * Maps a Segment message onto a Pulse event: messageId to event_id, userId (else anonymousId) to user_id, the
  * track event name (or page_view, screen_view, identify, group, alias) to event_type, properties (traits for
- * identify and group) to properties, properties.revenue and currency, context.location.country and
- * context.device.type. Batch-level {@code sentAt} and {@code context} (analytics-java sends them there) apply to
- * every message that has none of its own.
+ * identify and group; with the page's name, the group's groupId or the alias's previousId) to properties,
+ * properties.revenue and currency, context.location.country and context.device.type. Batch-level {@code sentAt} and
+ * {@code context} (analytics-java sends them there) apply to every message that has none of its own.
  */
 final class SegmentMessageMapper implements EventMapper {
 
@@ -87,11 +87,17 @@ final class SegmentMessageMapper implements EventMapper {
     private static Map<String, Object> properties(String type, JsonNode message) {
         boolean traits = "identify".equals(type) || "group".equals(type);
         Map<String, Object> properties = Fields.object(message, traits ? "traits" : "properties");
-        String name = Fields.text(message, "name");
-        if (name != null && !properties.containsKey("name")) {
-            // page and screen calls name the page beside the properties
+        // page and screen calls name the page beside the properties; a group call names its group, an alias call
+        // the id it links to the user's: without them those events would say nothing
+        String beside = switch (type) {
+            case "group" -> "groupId";
+            case "alias" -> "previousId";
+            default -> "name";
+        };
+        String value = Fields.text(message, beside);
+        if (value != null && !properties.containsKey(beside)) {
             properties = new HashMap<>(properties);
-            properties.put("name", name);
+            properties.put(beside, value);
         }
         return properties;
     }

@@ -63,7 +63,15 @@ class SegmentControllerTest {
             "/v1/page, page_view",
             "/v1/screen, screen_view",
             "/v1/identify, identify",
-            "/v1/track/, Clicked"})
+            "/v1/group, group",
+            "/v1/alias, alias",
+            "/v1/track/, Clicked",
+            "/v1/t, Clicked",
+            "/v1/p, page_view",
+            "/v1/s, screen_view",
+            "/v1/i, identify",
+            "/v1/g, group",
+            "/v1/a, alias"})
     void givesEachSingleCallItsEventType(String path, String eventType) throws Exception {
         post(path, "{\"messageId\":\"m\",\"userId\":\"u\",\"event\":\"Clicked\",\"type\":\"ignored\"}", TEST_KEY)
                 .andExpect(status().isOk()).andExpect(content().string(SUCCESS));
@@ -80,6 +88,53 @@ class SegmentControllerTest {
                 .andExpect(status().isOk()).andExpect(content().string(SUCCESS));
 
         assertThat(onlyBatch().endpoint()).isEqualTo("/v1/import");
+    }
+
+    /** A track call as analytics.js (the browser SDK) posts it: short path, text/plain, the write key in the body. */
+    @Test
+    void takesATrackCallAsTheBrowserSdkPostsIt() throws Exception {
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/v1/t")
+                        .contentType(MediaType.TEXT_PLAIN)
+                        .content("""
+                                {"timestamp":"2026-11-28T10:00:00.000Z","integrations":{},"type":"track",
+                                 "properties":{"revenue":19.99,"currency":"EUR"},"event":"Order Completed",
+                                 "messageId":"ajs-next-1732788000000-7f1c","anonymousId":"a-7",
+                                 "context":{"page":{"url":"https://shop.example/cart"},"userAgent":"Mozilla/5.0",
+                                 "library":{"name":"analytics.js","version":"next-1.70.0"},"locale":"de-DE"},
+                                 "writeKey":"%s","sentAt":"2026-11-28T10:00:00.020Z",
+                                 "_metadata":{"bundled":["Segment.io"],"unbundled":[],"bundledIds":[]}}"""
+                                .formatted(TEST_KEY)))
+                .andExpect(status().isOk()).andExpect(content().string(SUCCESS));
+
+        Batch batch = onlyBatch();
+        assertThat(batch.endpoint()).isEqualTo("/v1/track");
+        Event event = Decoded.events(batch).get(0);
+        assertThat(event.eventId()).isEqualTo("ajs-next-1732788000000-7f1c");
+        assertThat(event.eventType()).isEqualTo("Order Completed");
+        assertThat(event.userId()).isEqualTo("a-7");
+        assertThat(event.revenue()).isEqualTo(19.99);
+        assertThat(event.context().platform()).isEqualTo("web");
+    }
+
+    /** analytics.js's batching delivery: {@code /v1/b}, the write key and sentAt beside the batch. */
+    @Test
+    void takesABatchAsTheBrowserSdkPostsIt() throws Exception {
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/v1/b")
+                        .contentType(MediaType.TEXT_PLAIN)
+                        .content("""
+                                {"writeKey":"%s","sentAt":"2026-11-28T10:00:05.000Z","batch":[
+                                 {"type":"page","messageId":"p-1","anonymousId":"a-7","name":"Cart",
+                                  "timestamp":"2026-11-28T10:00:00.000Z","properties":{"path":"/cart"}},
+                                 {"type":"identify","messageId":"i-1","userId":"u-42","anonymousId":"a-7",
+                                  "timestamp":"2026-11-28T10:00:01.000Z","traits":{"plan":"pro"}},
+                                 {"type":"alias","messageId":"al-1","userId":"u-42","previousId":"a-7",
+                                  "timestamp":"2026-11-28T10:00:02.000Z"}]}""".formatted(TEST_KEY)))
+                .andExpect(status().isOk()).andExpect(content().string(SUCCESS));
+
+        Batch batch = onlyBatch();
+        assertThat(batch.endpoint()).isEqualTo("/v1/batch");
+        assertThat(batch.rejections()).isEmpty();
+        assertThat(Decoded.events(batch)).extracting(Event::eventType).containsExactly("page_view", "identify", "alias");
     }
 
     @Test

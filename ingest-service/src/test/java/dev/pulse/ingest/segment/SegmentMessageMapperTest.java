@@ -58,6 +58,24 @@ class SegmentMessageMapperTest {
     }
 
     @Test
+    void keepsAGroupsIdBesideItsTraits() {
+        Event event = single(SegmentCall.GROUP, """
+                {"messageId":"m","userId":"u","groupId":"acme","traits":{"name":"Acme Inc","plan":"pro"}}""");
+
+        assertThat(event.eventType()).isEqualTo("group");
+        assertThat(event.properties()).isEqualTo(Map.of("groupId", "acme", "name", "Acme Inc", "plan", "pro"));
+    }
+
+    @Test
+    void keepsTheIdAnAliasLinksToTheUser() {
+        Event event = single(SegmentCall.ALIAS, "{\"messageId\":\"m\",\"userId\":\"u-42\",\"previousId\":\"anon-7\"}");
+
+        assertThat(event.eventType()).isEqualTo("alias");
+        assertThat(event.userId()).isEqualTo("u-42");
+        assertThat(event.properties()).isEqualTo(Map.of("previousId", "anon-7"));
+    }
+
+    @Test
     void readsEachBatchMessagesOwnTypeAndTheBatchContextAndSentAt() {
         JsonEnvelope envelope = JsonBodies.batch(bytes("""
                 {"sentAt":"2026-11-28T11:00:05Z","context":{"location":{"country":"FR"},"device":{"type":"desktop"}},
