@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -14,6 +15,12 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 /** Every refusal of the Segment API as Segment answers it: {@code {"code":"...","message":"..."}}. */
 @RestControllerAdvice(assignableTypes = SegmentController.class)
 class SegmentErrors {
+
+    /**
+     * analytics.js waits this many seconds after a 429 before it retries, and reads no {@code Retry-After}; without
+     * it the SDK retries on its own 5 s schedule, whatever the key's rate allows.
+     */
+    static final String RATE_LIMIT_RESET = "X-RateLimit-Reset";
 
     private static final Logger log = LoggerFactory.getLogger(SegmentErrors.class);
 
@@ -27,7 +34,12 @@ class SegmentErrors {
     ResponseEntity<SegmentError> refused(RequestRefusedException e) {
         metrics.refused(Source.SEGMENT, e.refusal());
         ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status());
-        e.retryAfterHeader().ifPresent(seconds -> response.header(HttpHeaders.RETRY_AFTER, seconds));
+        e.retryAfterHeader().ifPresent(seconds -> {
+            response.header(HttpHeaders.RETRY_AFTER, seconds);
+            if (e.status() == HttpStatus.TOO_MANY_REQUESTS.value()) {
+                response.header(RATE_LIMIT_RESET, seconds);
+            }
+        });
         return response.body(new SegmentError(e.code(), e.getMessage()));
     }
 

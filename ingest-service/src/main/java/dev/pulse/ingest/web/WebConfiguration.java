@@ -36,7 +36,8 @@ class WebConfiguration implements WebMvcConfigurer {
                 .allowedOriginPatterns(properties.cors().allowedOrigins().toArray(String[]::new))
                 .allowedMethods("POST", "OPTIONS")
                 .allowedHeaders(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.CONTENT_ENCODING)
-                .exposedHeaders(HttpHeaders.RETRY_AFTER)
+                // readable by browser SDKs: analytics.js backs off on a 429 by X-RateLimit-Reset (SegmentErrors)
+                .exposedHeaders(HttpHeaders.RETRY_AFTER, "X-RateLimit-Reset")
                 .allowCredentials(false)
                 .maxAge(properties.cors().maxAge().toSeconds());
     }

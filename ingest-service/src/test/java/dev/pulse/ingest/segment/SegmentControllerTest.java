@@ -182,6 +182,25 @@ class SegmentControllerTest {
         assertThat(sink.batches()).isEmpty();
     }
 
+    /** analytics.js reads X-RateLimit-Reset (seconds to wait), not Retry-After; a browser only if CORS exposes it. */
+    @Test
+    void tellsTheBrowserSdkWhenToRetryOverTheKeysRate() throws Exception {
+        String tenEvents = "{\"writeKey\":\"slow-write-key\",\"batch\":[" + String.join(",",
+                java.util.Collections.nCopies(10, "{\"type\":\"track\",\"userId\":\"u\",\"event\":\"x\"}")) + "]}";
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/v1/b")
+                .contentType(MediaType.TEXT_PLAIN).content(tenEvents)).andExpect(status().isOk());
+
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/v1/t")
+                        .header(HttpHeaders.ORIGIN, "https://shop.example")
+                        .contentType(MediaType.TEXT_PLAIN)
+                        .content("{\"writeKey\":\"slow-write-key\",\"userId\":\"u\",\"event\":\"x\"}"))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(header().string(HttpHeaders.RETRY_AFTER, "100"))
+                .andExpect(header().string("X-RateLimit-Reset", "100"))
+                .andExpect(header().string(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS,
+                        org.hamcrest.Matchers.containsString("X-RateLimit-Reset")));
+    }
+
     @Test
     void answers503WithRetryAfterWhileKafkaIsAway() throws Exception {
         sink.kafkaAway(true);
