@@ -76,7 +76,7 @@ public final class EngineJars {
         List<String> command = List.of(maven(), "-B", "-f", layout.root().resolve(COMPONENTS_POM).toString(),
                 "-Dpulse.lib=" + layout.var().resolve("lib"),
                 "-Ddruid.version=" + versions.druid(), "-Dkafka.version=" + versions.kafka(),
-                "-Dflink.version=" + versions.flink(),
+                "-Dflink.version=" + versions.flink(), "-Dlz4-java.version=" + versions.lz4Java(),
                 "dependency:copy-dependencies");
         String fingerprint = fingerprint();
         out.printf("Resolving engine jars with Maven (%s); the first run downloads about 260 MB. Log: %s%n",
