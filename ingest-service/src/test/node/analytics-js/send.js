@@ -1,5 +1,5 @@
 // Segment's browser SDK, analytics.js (@segment/analytics-next), in a jsdom page, pointed at a Pulse ingest service
-// by the Segment.io integration's apiHost: one track, one page and one identify call, each awaited until the SDK
+// by the Segment.io integration's apiHost: a track, page, identify, group and alias call, each awaited until the SDK
 // has delivered it. Prints one line per call: type, messageId, anonymousId, and whether delivery failed.
 // Usage: node send.js <host:port> <write key> <run id>
 const { JSDOM } = require('jsdom');
@@ -22,6 +22,8 @@ const { AnalyticsBrowser } = require('@segment/analytics-next');
     await analytics.track('Order Completed', { revenue: 19.99, currency: 'EUR', run }),
     await analytics.page('Shop', 'Cart', { run }),
     await analytics.identify('u-' + run, { plan: 'pro', run }),
+    await analytics.group('g-' + run, { name: 'Acme', run }),
+    await analytics.alias('u2-' + run, 'u-' + run),
   ];
   for (const ctx of calls) {
     console.log(['call', ctx.event.type, ctx.event.messageId, ctx.event.anonymousId,

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Segment's browser SDK, analytics.js ({@code @segment/analytics-next}, pinned in {@code src/test/node/analytics-js}),
  * pointed at the service by its {@code apiHost}, delivers its calls. It runs under Node in a jsdom page, installed
  * with {@code npm ci} into {@code target/analytics-js}. It posts each call to a short path ({@code /v1/t},
- * {@code /v1/p}, {@code /v1/i}) as {@code text/plain} with the write key in the body, which the service once
- * answered with 404.
+ * {@code /v1/p}, {@code /v1/i}, {@code /v1/g}, {@code /v1/a}) as {@code text/plain} with the write key in the body,
+ * which the service once answered with 404.
  */
 @ExtendWith(PulseStackExtension.class)
 class SegmentBrowserSdkIT {
@@ -38,7 +38,7 @@ class SegmentBrowserSdkIT {
     private static final List<String> FILES = List.of("package.json", "package-lock.json", "send.js");
 
     @Test
-    void analyticsJsDeliversTrackPageAndIdentify(StackAddresses stack) throws Exception {
+    void analyticsJsDeliversTrackPageIdentifyGroupAndAlias(StackAddresses stack) throws Exception {
         install();
         String run = UUID.randomUUID().toString();
         Instant before = Instant.now();
@@ -48,13 +48,13 @@ class SegmentBrowserSdkIT {
             List<String> calls = node("send.js", host, RunningIngest.WRITE_KEY, run).lines()
                     .filter(line -> line.startsWith("call ")).toList();
 
-            assertThat(calls).as("analytics.js's report of its calls").hasSize(3)
+            assertThat(calls).as("analytics.js's report of its calls").hasSize(5)
                     .allSatisfy(line -> assertThat(line).endsWith(" delivered"));
             Map<String, String> idByType = calls.stream().map(line -> line.split(" "))
                     .collect(Collectors.toMap(fields -> fields[1], fields -> fields[2]));
             String anonymousId = calls.get(0).split(" ")[3];
 
-            Map<String, Event> byId = reader.read(r -> r.value().contains(run), read -> read.size() >= 3,
+            Map<String, Event> byId = reader.read(r -> r.value().contains(run), read -> read.size() >= 5,
                             Duration.ofSeconds(1), Duration.ofSeconds(30)).stream()
                     .map(ConsumerRecord::value).map(EventJson::read)
                     .collect(Collectors.toMap(Event::eventId, event -> event));
@@ -79,6 +79,17 @@ class SegmentBrowserSdkIT {
             assertThat(identify.eventType()).isEqualTo("identify");
             assertThat(identify.userId()).isEqualTo("u-" + run);
             assertThat(identify.properties()).containsEntry("plan", "pro");
+
+            Event group = byId.get(idByType.get("group"));
+            assertThat(group.eventType()).isEqualTo("group");
+            assertThat(group.userId()).isEqualTo("u-" + run); // the SDK remembers the identified user
+            assertThat(group.properties()).containsEntry("groupId", "g-" + run).containsEntry("name", "Acme");
+
+            // alias("u2-" + run, "u-" + run): this analytics.js sends the identified user as userId and the second argument
+            // as previousId, which the service keeps in properties
+            Event alias = byId.get(idByType.get("alias"));
+            assertThat(alias.eventType()).isEqualTo("alias");
+            assertThat(alias.properties()).containsEntry("previousId", "u-" + run);
         }
     }
 
