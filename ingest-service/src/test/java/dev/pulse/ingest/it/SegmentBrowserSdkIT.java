@@ -85,8 +85,8 @@ class SegmentBrowserSdkIT {
             assertThat(group.userId()).isEqualTo("u-" + run); // the SDK remembers the identified user
             assertThat(group.properties()).containsEntry("groupId", "g-" + run).containsEntry("name", "Acme");
 
-            // alias("u2-" + run, "u-" + run): this analytics.js sends the identified user as userId and the second argument
-            // as previousId, which the service keeps in properties
+            // alias("u2-" + run, "u-" + run): this analytics.js sends the identified user as userId, and its
+            // second argument as previousId, which the service keeps in properties
             Event alias = byId.get(idByType.get("alias"));
             assertThat(alias.eventType()).isEqualTo("alias");
             assertThat(alias.properties()).containsEntry("previousId", "u-" + run);
