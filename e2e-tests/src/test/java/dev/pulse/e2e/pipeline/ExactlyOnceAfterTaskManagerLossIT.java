@@ -7,10 +7,9 @@ import dev.pulse.model.event.Event;
 import dev.pulse.stack.LocalStack;
 import dev.pulse.testing.PulseStackExtension;
 import dev.pulse.testing.StackAddresses;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -69,13 +68,11 @@ class ExactlyOnceAfterTaskManagerLossIT {
 
     /** SIGKILL to the TaskManager recorded by the launcher, after checking the pid is that process. */
     private static void killTaskManager() throws Exception {
-        Path pidFile = LocalStack.discover().layout().pidFile("flink-taskmanager");
-        long pid = Long.parseLong(Files.readString(pidFile).trim().split("\\s+")[0]);
-        String cmdline = Files.readString(Path.of("/proc/" + pid + "/cmdline")).replace('\0', ' ');
-        assertThat(cmdline).as("pid " + pid + " is the TaskManager").contains("-Dpulse.component=flink-taskmanager");
-        ProcessHandle process = ProcessHandle.of(pid).orElseThrow();
+        Optional<ProcessHandle> recorded = TaskManagerProcess.recorded();
+        assertThat(recorded).as("the TaskManager of the launcher's pid file is running").isPresent();
+        ProcessHandle process = recorded.get();
         assertThat(process.destroyForcibly()).isTrue();
         process.onExit().get();
-        System.out.println("killed the Flink TaskManager (pid " + pid + ")");
+        System.out.println("killed the Flink TaskManager (pid " + process.pid() + ")");
     }
 }

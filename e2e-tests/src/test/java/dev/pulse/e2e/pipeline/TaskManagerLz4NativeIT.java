@@ -2,7 +2,6 @@ package dev.pulse.e2e.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pulse.stack.LocalStack;
 import dev.pulse.testing.PulseStackExtension;
 import dev.pulse.testing.StackAddresses;
 import java.io.IOException;
@@ -47,20 +46,15 @@ class TaskManagerLz4NativeIT {
                 .contains("liblz4-java");
     }
 
-    /** The memory map of the TaskManager the launcher recorded, once its pid is checked to be that process. */
+    /** The memory map of the TaskManager the launcher recorded, or nothing while there is none. */
     private static Optional<String> taskManagerMaps() throws IOException {
-        Path pidFile = LocalStack.discover().layout().pidFile("flink-taskmanager");
-        if (!Files.exists(pidFile)) {
+        Optional<ProcessHandle> taskManager = TaskManagerProcess.recorded();
+        if (taskManager.isEmpty()) {
             return Optional.empty();
         }
-        long pid = Long.parseLong(Files.readString(pidFile).trim().split("\\s+")[0]);
         try {
-            String cmdline = Files.readString(Path.of("/proc/" + pid + "/cmdline")).replace('\0', ' ');
-            if (!cmdline.contains("-Dpulse.component=flink-taskmanager")) {
-                return Optional.empty();
-            }
-            return Optional.of(Files.readString(Path.of("/proc/" + pid + "/maps")));
-        } catch (IOException gone) { // restarted between the pid file and /proc
+            return Optional.of(Files.readString(Path.of("/proc/" + taskManager.get().pid() + "/maps")));
+        } catch (IOException gone) { // restarted since
             return Optional.empty();
         }
     }

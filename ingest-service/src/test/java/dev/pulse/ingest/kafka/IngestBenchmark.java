@@ -115,12 +115,16 @@ public final class IngestBenchmark {
                     // in turn raw first and HTTP first, so that neither side always runs on the fresher broker; the
                     // perf-test pass always in the middle
                     boolean rawFirst = n % 2 == 1;
-                    double raw = rawFirst ? rawProducer(kafka.bootstrap(), records, events) : Double.NaN;
-                    HttpPass http = rawFirst ? null : measureHttp(service, port, bodies, connections, events);
-                    double perfTest = perfTestPass.run(events, PERF_TEST_WARM_UP);
+                    double raw;
+                    double perfTest;
+                    HttpPass http;
                     if (rawFirst) {
+                        raw = rawProducer(kafka.bootstrap(), records, events);
+                        perfTest = perfTestPass.run(events, PERF_TEST_WARM_UP);
                         http = measureHttp(service, port, bodies, connections, events);
                     } else {
+                        http = measureHttp(service, port, bodies, connections, events);
+                        perfTest = perfTestPass.run(events, PERF_TEST_WARM_UP);
                         raw = rawProducer(kafka.bootstrap(), records, events);
                     }
                     Round round = new Round(raw, perfTest, http);

@@ -56,16 +56,18 @@ public final class EngineJars {
         return versions.fingerprint() + " poms=" + HexFormat.of().formatHex(digest.digest(), 0, 8);
     }
 
-    public boolean ready() {
+    /** What the marker says var/lib holds, or nothing when there is none. */
+    private String resolved() {
         try {
-            return Files.exists(marker()) && Files.readString(marker()).trim().equals(fingerprint());
+            return Files.exists(marker()) ? Files.readString(marker()).trim() : "";
         } catch (IOException e) {
-            return false;
+            return "";
         }
     }
 
     public void ensure(PrintStream out) throws IOException, InterruptedException {
-        if (ready()) {
+        String fingerprint = fingerprint();
+        if (resolved().equals(fingerprint)) {
             return;
         }
         for (String folder : FOLDERS) {
@@ -78,7 +80,6 @@ public final class EngineJars {
                 "-Ddruid.version=" + versions.druid(), "-Dkafka.version=" + versions.kafka(),
                 "-Dflink.version=" + versions.flink(), "-Dlz4-java.version=" + versions.lz4Java(),
                 "dependency:copy-dependencies");
-        String fingerprint = fingerprint();
         out.printf("Resolving engine jars with Maven (%s); the first run downloads about 260 MB. Log: %s%n",
                 fingerprint, log);
         long start = System.nanoTime();
