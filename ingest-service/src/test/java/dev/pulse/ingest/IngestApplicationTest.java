@@ -53,6 +53,11 @@ class IngestApplicationTest {
                 .contains("pulse_ingest_requests_inflight")
                 .contains("pulse_ingest_producer_buffer_used")
                 .contains("pulse_ingest_kafka_send_seconds");
+        // the native endpoint is served ahead of Spring MVC, and still measured under its path
+        assertThat(metrics.lines().filter(line -> line.startsWith("http_server_requests_seconds_count{"))
+                .filter(line -> line.contains("method=\"POST\"") && line.contains("status=\"503\"")
+                        && line.contains("uri=\"/v1/events\"")))
+                .singleElement().satisfies(line -> assertThat(line).matches(".* 1(\\.0)?"));
 
         assertThat(get("/openapi.yaml").body()).startsWith("openapi: 3");
     }

@@ -1,23 +1,29 @@
 package dev.pulse.ingest.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.pulse.ingest.intake.IngestMetrics;
 import dev.pulse.ingest.intake.RequestRefusedException;
 import dev.pulse.ingest.intake.Source;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.http.MediaType;
 
-/** Every refusal of the native API as a problem-details body with a {@code code}, and Retry-After where it helps. */
-@RestControllerAdvice(assignableTypes = NativeEventsController.class)
-class NativeErrors {
+/**
+ * Every refusal of the native API as a problem-details body (RFC 9457) with a {@code code}, and Retry-After where it
+ * helps. The same body Spring MVC writes for a {@code ProblemDetail}; written here because the native endpoint is
+ * served ahead of Spring MVC ({@link NativeEventsEndpoint}).
+ */
+final class NativeErrors {
 
     private static final Logger log = LoggerFactory.getLogger(NativeErrors.class);
+    private static final ObjectMapper MAPPER = JsonMapper.builder().build();
 
     private final IngestMetrics metrics;
 
@@ -25,29 +31,42 @@ class NativeErrors {
         this.metrics = metrics;
     }
 
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> refused(RequestRefusedException e) {
+    record Problem(String type, String title, int status, String detail, String instance, String code) {
+    }
+
+    void refused(RequestRefusedException e, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         metrics.refused(Source.NATIVE, e.refusal());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(e.status()), e.getMessage());
-        problem.setProperty("code", e.code());
-        ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status());
-        e.retryAfterHeader().ifPresent(seconds -> response.header(HttpHeaders.RETRY_AFTER, seconds));
-        return response.body(problem);
+        e.retryAfterHeader().ifPresent(seconds -> response.setHeader(HttpHeaders.RETRY_AFTER, seconds));
+        write(HttpStatus.valueOf(e.status()), e.getMessage(), e.code(), request, response);
     }
 
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> unreadable(UncheckedIOException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "the request body could not be read");
-        problem.setProperty("code", "unreadable_body");
-        return ResponseEntity.badRequest().body(problem);
+    void unreadable(UncheckedIOException e, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        write(HttpStatus.BAD_REQUEST, "the request body could not be read", "unreadable_body", request, response);
     }
 
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> unexpected(RuntimeException e) {
+    void unexpected(RuntimeException e, HttpServletRequest request, HttpServletResponse response) throws IOException {
         log.error("unexpected failure of a native ingest request", e);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "the service failed; nothing of this request is acknowledged, retry it");
-        problem.setProperty("code", "internal_error");
-        return ResponseEntity.internalServerError().body(problem);
+        write(HttpStatus.INTERNAL_SERVER_ERROR, "the service failed; nothing of this request is acknowledged, retry it",
+                "internal_error", request, response);
+    }
+
+    void methodNotAllowed(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader(HttpHeaders.ALLOW, "POST, OPTIONS");
+        write(HttpStatus.METHOD_NOT_ALLOWED, "send events with POST", "method_not_allowed", request, response);
+    }
+
+    private static void write(HttpStatus status, String detail, String code, HttpServletRequest request,
+                              HttpServletResponse response) throws IOException {
+        if (response.isCommitted()) {
+            return; // a 200 was written already; nothing can be said now
+        }
+        byte[] body = MAPPER.writeValueAsBytes(new Problem("about:blank", status.getReasonPhrase(), status.value(),
+                detail, request.getRequestURI(), code));
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 }

@@ -4,14 +4,17 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Counts ingest requests being served right now: {@code pulse.ingest.requests.inflight}. */
-final class InFlightRequests extends OncePerRequestFilter {
+/**
+ * Counts ingest requests being served right now: {@code pulse.ingest.requests.inflight}. Mapped to requests only
+ * (no error or async dispatch), so each request is counted once.
+ */
+final class InFlightRequests extends HttpFilter {
 
     private final AtomicInteger inFlight = new AtomicInteger();
 
@@ -22,7 +25,7 @@ final class InFlightRequests extends OncePerRequestFilter {
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         inFlight.incrementAndGet();
         try {

@@ -2,7 +2,7 @@ package dev.pulse.ingest.api;
 
 import org.springframework.context.annotation.Import;
 
-/** Lets slice tests outside this package import the package-private native service. */
-@Import(NativeIngest.class)
+/** Lets slice tests import the package-private native service, and its endpoint. */
+@Import({NativeIngest.class, NativeApiConfiguration.class})
 public class NativeIngestAccess {
 }

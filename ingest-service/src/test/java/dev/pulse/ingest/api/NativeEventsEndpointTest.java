@@ -4,6 +4,7 @@ import static dev.pulse.ingest.TestKeys.SLOW_KEY;
 import static dev.pulse.ingest.TestKeys.TEST_KEY;
 import static dev.pulse.ingest.TestKeys.basic;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.options;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -16,6 +17,7 @@ import dev.pulse.ingest.IngestSlice;
 import dev.pulse.ingest.RecordingSink;
 import dev.pulse.ingest.intake.Batch;
 import dev.pulse.ingest.intake.RejectionReason;
+import dev.pulse.ingest.segment.SegmentIngestAccess;
 import dev.pulse.model.event.Event;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.ByteArrayOutputStream;
@@ -33,10 +35,11 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-@WebMvcTest(NativeEventsController.class)
-@Import({IngestSlice.class, NativeIngest.class})
+/** The native endpoint through the service's filter chain, as MockMvc runs it: CORS, the gauge, the endpoint. */
+@WebMvcTest
+@Import({IngestSlice.class, NativeIngestAccess.class, SegmentIngestAccess.class})
 @TestPropertySource(locations = "classpath:ingest-slice.properties")
-class NativeEventsControllerTest {
+class NativeEventsEndpointTest {
 
     private static final String GOOD = "{\"event_id\":\"e-%d\",\"event_type\":\"click\",\"user_id\":\"u-1\"}";
 
@@ -200,6 +203,30 @@ class NativeEventsControllerTest {
                 .andExpect(status().isOk())
                 .andExpect(header().string(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "https://shop.example"))
                 .andExpect(header().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_CREDENTIALS));
+    }
+
+    @Test
+    void exposesRetryAfterToBrowsersOnTheAnswerItself() throws Exception {
+        mvc.perform(events("[" + GOOD.formatted(0) + "]").header(HttpHeaders.AUTHORIZATION, basic(TEST_KEY))
+                        .header(HttpHeaders.ORIGIN, "https://shop.example"))
+                .andExpect(status().isOk())
+                .andExpect(header().string(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "https://shop.example"))
+                .andExpect(header().string(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, "Retry-After, X-RateLimit-Reset"));
+    }
+
+    @Test
+    void takesTheTrailingSlashAndRefusesOtherMethods() throws Exception {
+        mvc.perform(post("/v1/events/").content("[" + GOOD.formatted(0) + "]").header(HttpHeaders.AUTHORIZATION, basic(TEST_KEY)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.accepted").value(1));
+        assertThat(onlyBatch().endpoint()).isEqualTo("/v1/events");
+
+        mvc.perform(get("/v1/events").header(HttpHeaders.AUTHORIZATION, basic(TEST_KEY)))
+                .andExpect(status().isMethodNotAllowed())
+                .andExpect(header().string(HttpHeaders.ALLOW, "POST, OPTIONS"))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("method_not_allowed"))
+                .andExpect(jsonPath("$.status").value(405))
+                .andExpect(jsonPath("$.instance").value("/v1/events"));
     }
 
     private Batch onlyBatch() {
