@@ -24,6 +24,7 @@ final class NativeErrors {
 
     private static final Logger log = LoggerFactory.getLogger(NativeErrors.class);
     private static final ObjectMapper MAPPER = JsonMapper.builder().build();
+    static final String ALLOWED_METHODS = "POST, OPTIONS";
 
     private final IngestMetrics metrics;
 
@@ -53,7 +54,7 @@ final class NativeErrors {
     }
 
     void methodNotAllowed(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.setHeader(HttpHeaders.ALLOW, "POST, OPTIONS");
+        response.setHeader(HttpHeaders.ALLOW, ALLOWED_METHODS);
         write(HttpStatus.METHOD_NOT_ALLOWED, "send events with POST", "method_not_allowed", request, response);
     }
 

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.web.filter.ServerHttpObservationFilter;
 
@@ -20,7 +21,7 @@ import org.springframework.web.filter.ServerHttpObservationFilter;
  * <p>Served by a filter at the end of the chain (after CORS, the request metrics and the in-flight gauge), not by a
  * Spring MVC controller: the SDKs' hot path skips the dispatcher's handler lookup, argument resolution and
  * exception advice. Side by side in one service, that cut its CPU per event by 7 % at full load (ingest benchmark,
- * docs/benchmarks.md). Any other method is answered here too; OPTIONS goes on (CORS preflights are answered before).
+ * docs/benchmarks.md). Any other method is answered here too (CORS preflights are answered before, by the CORS filter).
  */
 final class NativeEventsEndpoint extends HttpFilter {
 
@@ -41,13 +42,14 @@ final class NativeEventsEndpoint extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String method = request.getMethod();
-        if (HttpMethod.OPTIONS.matches(method)) {
-            chain.doFilter(request, response);
-            return;
-        }
         // the request metrics (http.server.requests) tag this path as Spring MVC would tag its mapping
         ServerHttpObservationFilter.findObservationContext(request).ifPresent(context -> context.setPathPattern(PATH));
+        String method = request.getMethod();
+        if (HttpMethod.OPTIONS.matches(method)) {
+            // a CORS preflight was answered by the CORS filter before; this is a plain OPTIONS
+            response.setHeader(HttpHeaders.ALLOW, NativeErrors.ALLOWED_METHODS);
+            return;
+        }
         if (!HttpMethod.POST.matches(method)) {
             errors.methodNotAllowed(request, response);
             return;

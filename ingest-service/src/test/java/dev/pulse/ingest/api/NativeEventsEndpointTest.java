@@ -227,6 +227,8 @@ class NativeEventsEndpointTest {
                 .andExpect(jsonPath("$.code").value("method_not_allowed"))
                 .andExpect(jsonPath("$.status").value(405))
                 .andExpect(jsonPath("$.instance").value("/v1/events"));
+        mvc.perform(options("/v1/events"))
+                .andExpect(status().isOk()).andExpect(header().string(HttpHeaders.ALLOW, "POST, OPTIONS"));
     }
 
     private Batch onlyBatch() {
