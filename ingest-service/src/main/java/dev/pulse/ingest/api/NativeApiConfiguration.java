@@ -12,16 +12,14 @@ import org.springframework.core.Ordered;
 @Configuration(proxyBeanMethods = false)
 public class NativeApiConfiguration {
 
-    /** Last in the filter chain: CORS, the request observation and the in-flight gauge come first. */
-    static final int ORDER = Ordered.LOWEST_PRECEDENCE;
-
     @Bean
     FilterRegistrationBean<NativeEventsEndpoint> nativeEventsEndpoint(NativeIngest ingest, IngestMetrics metrics,
                                                                     IngestProperties properties, Clock clock) {
         FilterRegistrationBean<NativeEventsEndpoint> registration = new FilterRegistrationBean<>(new NativeEventsEndpoint(
                 ingest, new NativeErrors(metrics), (int) properties.limits().maxRequestSize().toBytes(), clock));
         registration.addUrlPatterns(NativeEventsEndpoint.PATH, NativeEventsEndpoint.PATH + "/");
-        registration.setOrder(ORDER);
+        // last in the filter chain: CORS, the request observation and the in-flight gauge come first
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE);
         return registration;
     }
 }

@@ -8,7 +8,6 @@ import dev.pulse.ingest.intake.Source;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -42,8 +41,7 @@ final class NativeErrors {
         write(HttpStatus.valueOf(e.status()), e.getMessage(), e.code(), request, response);
     }
 
-    void unreadable(UncheckedIOException e, HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
+    void unreadable(HttpServletRequest request, HttpServletResponse response) throws IOException {
         write(HttpStatus.BAD_REQUEST, "the request body could not be read", "unreadable_body", request, response);
     }
 
