@@ -95,6 +95,12 @@ public final class DedicatedKafka implements AutoCloseable {
         throw new IllegalStateException("Kafka did not answer within two minutes: " + tail());
     }
 
+    /** The broker's CPU time so far, for benchmarks that account for where a machine's CPU went. */
+    public Duration cpu() {
+        return process.info().totalCpuDuration()
+                .orElseThrow(() -> new IllegalStateException("no CPU time for the broker's process"));
+    }
+
     /** SIGTERM to the process this class started (a clean shutdown), SIGKILL if it is still there after 30 s. */
     public void stop() throws InterruptedException {
         if (process == null || !process.isAlive()) {

@@ -9,6 +9,7 @@ import dev.pulse.model.event.EventFamily;
 import dev.pulse.model.event.EventJson;
 import dev.pulse.testing.KeepAliveHttpClient;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -97,7 +98,7 @@ public final class IngestBenchmark {
         try (DedicatedKafka kafka = DedicatedKafka.format()) {
             kafka.start();
             // warm-up until steady (the JIT of this JVM and of the broker), which also creates the topics
-            warmUp("raw producer", () -> rawProducer(kafka.bootstrap(), records, WARM_UP_ROUND), true);
+            warmUp("raw producer", () -> rawProducer(kafka, records, WARM_UP_ROUND).eventsPerSecond(), true);
             PerfTestPass perfTestPass = PerfTestPass.of(kafka, records.stream().map(SentRecord::value).toList(),
                     ProducerSettings.of(producerSettings(kafka.bootstrap())));
             Process service = startService(jar, kafka.bootstrap(), jfr);
@@ -106,7 +107,7 @@ public final class IngestBenchmark {
                 // on a busy 2-core machine C2 is still compiling the request path 30 s after the start, a third of the
                 // service's CPU: measured before it is done, the service looks slower than it runs in its steady state
                 warmUp("HTTP, service CPU us/event",
-                        () -> httpPass(service, port, bodies, connections, WARM_UP_ROUND).cpuMicrosPerEvent(), false);
+                        () -> httpPass(kafka, service, port, bodies, connections, WARM_UP_ROUND).cpuMicrosPerEvent(), false);
                 // side by side: rounds of a raw pass, a kafka-producer-perf-test pass and an HTTP pass, as the raw
                 // producer's rate drifts by a quarter within minutes (the broker's growing logs; the host's steal
                 // time); each round's ratios compare passes a few seconds apart
@@ -115,25 +116,30 @@ public final class IngestBenchmark {
                     // in turn raw first and HTTP first, so that neither side always runs on the fresher broker; the
                     // perf-test pass always in the middle
                     boolean rawFirst = n % 2 == 1;
-                    double raw;
+                    RawPass raw;
                     double perfTest;
                     HttpPass http;
                     if (rawFirst) {
-                        raw = rawProducer(kafka.bootstrap(), records, events);
+                        raw = rawProducer(kafka, records, events);
                         perfTest = perfTestPass.run(events, PERF_TEST_WARM_UP);
-                        http = measureHttp(service, port, bodies, connections, events);
+                        http = measureHttp(kafka, service, port, bodies, connections, events);
                     } else {
-                        http = measureHttp(service, port, bodies, connections, events);
+                        http = measureHttp(kafka, service, port, bodies, connections, events);
                         perfTest = perfTestPass.run(events, PERF_TEST_WARM_UP);
-                        raw = rawProducer(kafka.bootstrap(), records, events);
+                        raw = rawProducer(kafka, records, events);
                     }
                     Round round = new Round(raw, perfTest, http);
                     rounds.add(round);
                     System.out.printf("round %d (%s first): raw producer %.0f events/s, kafka-producer-perf-test %.0f"
                                     + " events/s, HTTP %.0f events/s; ratio to raw %.2f, to perf-test %.2f; request"
-                                    + " latency p50 %.1f ms p99 %.1f ms; service CPU %.2f us/event%n",
-                            n, rawFirst ? "raw" : "HTTP", raw, perfTest, http.eventsPerSecond(), round.ratio(),
-                            round.perfTestRatio(), http.p50Millis(), http.p99Millis(), http.cpuMicrosPerEvent());
+                                    + " latency p50 %.1f ms p99 %.1f ms; service CPU %.2f us/event; CPU per event: raw pass"
+                            + " broker %.2f + producer %.2f us, HTTP pass broker %.2f + service %.2f + load generator"
+                            + " %.2f us%n",
+                            n, rawFirst ? "raw" : "HTTP", raw.eventsPerSecond(), perfTest, http.eventsPerSecond(),
+                            round.ratio(), round.perfTestRatio(), http.p50Millis(), http.p99Millis(),
+                            http.cpuMicrosPerEvent(), raw.brokerCpuMicrosPerEvent(), raw.producerCpuMicrosPerEvent(),
+                            http.brokerCpuMicrosPerEvent(), http.cpuMicrosPerEvent(),
+                            http.generatorCpuMicrosPerEvent());
                 }
                 DoubleSummaryStatistics ratios = rounds.stream().mapToDouble(Round::ratio).summaryStatistics();
                 DoubleSummaryStatistics perfTestRatios =
@@ -141,14 +147,21 @@ public final class IngestBenchmark {
                 System.out.printf("RESULT %d rounds, medians: raw producer %.0f events/s, kafka-producer-perf-test %.0f"
                                 + " events/s, HTTP %.0f events/s; ratio to raw median %.2f (lowest %.2f, highest %.2f);"
                                 + " ratio to perf-test median %.2f (lowest %.2f, highest %.2f); request latency p50"
-                                + " %.1f ms p99 %.1f ms; service CPU %.2f us/event; %d connections; compression %s%n",
-                        ROUNDS, median(rounds, Round::raw), median(rounds, Round::perfTest),
+                                + " %.1f ms p99 %.1f ms; service CPU %.2f us/event; CPU per event: raw pass broker %.2f"
+                                + " + producer %.2f us, HTTP pass broker %.2f + service %.2f + load generator %.2f us;"
+                                + " %d connections; compression %s%n",
+                        ROUNDS, median(rounds, round -> round.raw().eventsPerSecond()), median(rounds, Round::perfTest),
                         median(rounds, round -> round.http().eventsPerSecond()), median(rounds, Round::ratio),
                         ratios.getMin(), ratios.getMax(), median(rounds, Round::perfTestRatio),
                         perfTestRatios.getMin(), perfTestRatios.getMax(),
                         median(rounds, round -> round.http().p50Millis()),
                         median(rounds, round -> round.http().p99Millis()),
-                        median(rounds, round -> round.http().cpuMicrosPerEvent()), connections, COMPRESSION);
+                        median(rounds, round -> round.http().cpuMicrosPerEvent()),
+                        median(rounds, round -> round.raw().brokerCpuMicrosPerEvent()),
+                        median(rounds, round -> round.raw().producerCpuMicrosPerEvent()),
+                        median(rounds, round -> round.http().brokerCpuMicrosPerEvent()),
+                        median(rounds, round -> round.http().cpuMicrosPerEvent()),
+                        median(rounds, round -> round.http().generatorCpuMicrosPerEvent()), connections, COMPRESSION);
             } finally {
                 service.destroy();
                 if (!service.waitFor(30, TimeUnit.SECONDS)) {
@@ -189,10 +202,13 @@ public final class IngestBenchmark {
     }
 
     /** The service's own producer settings (application.yml defaults, the compression above) sending its records. */
-    static double rawProducer(String bootstrap, List<SentRecord> records, int events) throws Exception {
+    static RawPass rawProducer(DedicatedKafka kafka, List<SentRecord> records, int events) throws Exception {
         AtomicLong failed = new AtomicLong();
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(ProducerSettings.of(producerSettings(bootstrap)),
-                new ByteArraySerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+                ProducerSettings.of(producerSettings(kafka.bootstrap())), new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            Duration brokerBefore = kafka.cpu();
+            long ownBefore = ownCpuNanos();
             long start = System.nanoTime();
             long deadline = start + PHASE_LIMIT.toNanos();
             int sent = 0;
@@ -209,8 +225,15 @@ public final class IngestBenchmark {
             producer.flush();
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf("raw producer: %d events in %.1f s, %d failed%n", sent, seconds, failed.get());
-            return sent / seconds;
+            return new RawPass(sent / seconds, kafka.cpu().minus(brokerBefore).toNanos() / 1e3 / sent,
+                    (ownCpuNanos() - ownBefore) / 1e3 / sent);
         }
+    }
+
+    /** This JVM's CPU time: the raw producer's in a raw pass, the load generator's in an HTTP pass. */
+    private static long ownCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** application.yml's producer defaults with the benchmark's compression. */
@@ -220,14 +243,22 @@ public final class IngestBenchmark {
                 Duration.ofSeconds(5));
     }
 
-    /** One measured HTTP pass; the service's own CPU per event accepted is steadier from run to run than the rates. */
-    private record HttpPass(double eventsPerSecond, double p50Millis, double p99Millis, double cpuMicrosPerEvent) {
+    /**
+     * One measured HTTP pass; the service's own CPU per event accepted is steadier from run to run than the rates.
+     * The broker's and the load generator's CPU per event say where the rest of the two cores went.
+     */
+    private record HttpPass(double eventsPerSecond, double p50Millis, double p99Millis, double cpuMicrosPerEvent,
+                            double brokerCpuMicrosPerEvent, double generatorCpuMicrosPerEvent) {
+    }
+
+    /** One raw producer pass: its rate, and the broker's and the producer's CPU per event. */
+    record RawPass(double eventsPerSecond, double brokerCpuMicrosPerEvent, double producerCpuMicrosPerEvent) {
     }
 
     /** A raw pass, a kafka-producer-perf-test pass and an HTTP pass, run one after the other. */
-    private record Round(double raw, double perfTest, HttpPass http) {
+    private record Round(RawPass raw, double perfTest, HttpPass http) {
         double ratio() {
-            return http.eventsPerSecond() / raw;
+            return http.eventsPerSecond() / raw.eventsPerSecond();
         }
 
         double perfTestRatio() {
@@ -245,16 +276,18 @@ public final class IngestBenchmark {
         return process.info().totalCpuDuration().orElseThrow(() -> new IllegalStateException("no CPU time for the service"));
     }
 
-    private static HttpPass measureHttp(Process service, int port, List<byte[]> bodies, int connections, int events)
-            throws Exception {
+    private static HttpPass measureHttp(DedicatedKafka kafka, Process service, int port, List<byte[]> bodies,
+                                        int connections, int events) throws Exception {
         System.out.printf("measuring HTTP: %d events over %d connections%n", events, connections);
-        return httpPass(service, port, bodies, connections, events);
+        return httpPass(kafka, service, port, bodies, connections, events);
     }
 
     /** One pass of {@code events} over {@code connections} keep-alive connections, with the service's CPU in it. */
-    private static HttpPass httpPass(Process service, int port, List<byte[]> bodies, int connections, int events)
-            throws Exception {
+    private static HttpPass httpPass(DedicatedKafka kafka, Process service, int port, List<byte[]> bodies,
+                                     int connections, int events) throws Exception {
         Duration cpuBefore = cpu(service);
+        Duration brokerBefore = kafka.cpu();
+        long ownBefore = ownCpuNanos();
         String authorization = "Basic " + Base64.getEncoder().encodeToString((KEY + ":").getBytes(StandardCharsets.UTF_8));
         List<byte[]> requests = bodies.stream().map(b -> KeepAliveHttpClient.post("/v1/events", authorization, b)).toList();
         int requestCount = events / BATCH;
@@ -292,7 +325,8 @@ public final class IngestBenchmark {
         }
         long accepted = (long) done.length * BATCH;
         return new HttpPass(accepted / seconds, done[done.length / 2] / 1e6, done[(int) (done.length * 0.99)] / 1e6,
-                cpu(service).minus(cpuBefore).toNanos() / 1e3 / accepted);
+                cpu(service).minus(cpuBefore).toNanos() / 1e3 / accepted,
+                kafka.cpu().minus(brokerBefore).toNanos() / 1e3 / accepted, (ownCpuNanos() - ownBefore) / 1e3 / accepted);
     }
 
     private static Process startService(Path jar, String bootstrap, Path jfr) throws IOException {
