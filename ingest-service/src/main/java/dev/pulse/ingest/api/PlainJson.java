@@ -1,6 +1,9 @@
 package dev.pulse.ingest.api;
 
 import dev.pulse.model.event.JsonNumber;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -40,6 +43,11 @@ final class PlainJson {
             PLAIN[b] = b != '"' && b != '\\';
         }
     }
+
+    /** Eight bytes of an array as one long, the first byte lowest: strings are scanned and keys compared a word at a time. */
+    private static final VarHandle WORD = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
 
     private final byte[] in;
     private final int end;
@@ -114,6 +122,15 @@ final class PlainJson {
         byte[] bytes = in;
         int start = at + 1;
         int i = start;
+        // a word at a time while eight bytes are left (ids and times are 20 to 40 characters), then byte by byte
+        while (i + Long.BYTES <= end) {
+            long notPlain = notPlain((long) WORD.get(bytes, i));
+            if (notPlain != 0) {
+                i += Long.numberOfTrailingZeros(notPlain) >>> 3;
+                break;
+            }
+            i += Long.BYTES;
+        }
         while (i < end && PLAIN[bytes[i] & 0xff]) {
             i++;
         }
@@ -122,6 +139,19 @@ final class PlainJson {
         }
         at = i + 1;
         return start;
+    }
+
+    /**
+     * A high bit set in each byte of {@code word} that a plain string cannot hold: the quote, the backslash, a control
+     * character, DEL, any byte of a multi-byte character. The lowest such bit is always right, so the first byte that
+     * is not plain is found; a byte above it may be marked wrongly by a borrow, which does not matter.
+     */
+    static long notPlain(long word) {
+        long quote = word ^ ('"' * ONES);
+        long backslash = word ^ ('\\' * ONES);
+        long delete = word ^ (0x7f * ONES);
+        return ((quote - ONES) & ~quote | (backslash - ONES) & ~backslash | (delete - ONES) & ~delete
+                | (word - 0x20 * ONES) & ~word | word) & HIGH_BITS;
     }
 
     /**
@@ -332,13 +362,22 @@ final class PlainJson {
         if (length != expected.length) {
             return false;
         }
-        // a plain loop: names are a few bytes long, too short for Arrays.equals' vectorised compare to pay off
-        for (int i = 0; i < length; i++) {
-            if (in[start + i] != expected[i]) {
+        // names are a few bytes long, too short for Arrays.equals' vectorised compare to pay off: a word at a time,
+        // the last word overlapping the one before, or byte by byte below eight bytes
+        if (length < Long.BYTES) {
+            for (int i = 0; i < length; i++) {
+                if (in[start + i] != expected[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        for (int i = 0; i < length - Long.BYTES; i += Long.BYTES) {
+            if ((long) WORD.get(in, start + i) != (long) WORD.get(expected, i)) {
                 return false;
             }
         }
-        return true;
+        return (long) WORD.get(in, start + length - Long.BYTES) == (long) WORD.get(expected, length - Long.BYTES);
     }
 
     private static boolean isDigit(int b) {

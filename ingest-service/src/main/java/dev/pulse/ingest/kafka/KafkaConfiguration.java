@@ -54,10 +54,20 @@ class KafkaConfiguration {
         return buffer;
     }
 
+    /** Closed before the producer (it depends on it), so the records queued before shutdown are sent. */
+    @Bean(destroyMethod = "close")
+    SendingThread sendingThread(Producer<byte[], byte[]> producer, MeterRegistry registry) {
+        SendingThread sending = new SendingThread(producer, Duration.ofSeconds(10));
+        Gauge.builder("pulse.ingest.kafka.send.waiting", sending, SendingThread::waiting)
+                .description("requests whose records wait for the sending thread")
+                .register(registry);
+        return sending;
+    }
+
     @Bean
-    EventSink eventSink(Producer<byte[], byte[]> producer, KafkaProbe probe, ProducerBuffer buffer,
-                        IngestProperties properties, MeterRegistry registry) {
-        return new KafkaEventSink(producer, probe, buffer, properties.kafka(), registry);
+    EventSink eventSink(SendingThread sending, KafkaProbe probe, ProducerBuffer buffer, IngestProperties properties,
+                        MeterRegistry registry) {
+        return new KafkaEventSink(sending, probe, buffer, properties.kafka(), registry);
     }
 
     @Bean

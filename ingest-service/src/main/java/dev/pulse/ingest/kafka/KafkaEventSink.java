@@ -15,8 +15,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.header.Header;
@@ -36,20 +36,20 @@ final class KafkaEventSink implements EventSink {
     private static final List<Header> CANONICAL =
             List.of(new RecordHeader(CanonicalEvent.HEADER, CanonicalEvent.headerValue()));
 
-    private final Producer<byte[], byte[]> producer;
+    private final SendingThread sending;
     private final KafkaProbe probe;
     private final ProducerBuffer buffer;
     private final IngestProperties.Kafka settings;
     private final Timer sendLatency;
 
-    KafkaEventSink(Producer<byte[], byte[]> producer, KafkaProbe probe, ProducerBuffer buffer,
-                   IngestProperties.Kafka settings, MeterRegistry registry) {
-        this.producer = producer;
+    KafkaEventSink(SendingThread sending, KafkaProbe probe, ProducerBuffer buffer, IngestProperties.Kafka settings,
+                   MeterRegistry registry) {
+        this.sending = sending;
         this.probe = probe;
         this.buffer = buffer;
         this.settings = settings;
         this.sendLatency = Timer.builder("pulse.ingest.kafka.send")
-                .description("from the first send of a request to Kafka's last acknowledgement")
+                .description("from a request's records queued for sending to Kafka's last acknowledgement")
                 .publishPercentileHistogram().register(registry);
     }
 
@@ -67,31 +67,46 @@ final class KafkaEventSink implements EventSink {
     public void write(Batch batch) {
         Acks acks = new Acks(batch.size());
         long start = System.nanoTime();
+        // the records are built here, on the request's thread; only the send calls are left to the sending thread
+        sending.submit(records(batch), acks);
         try {
-            for (EncodedEvent event : batch.events()) {
-                producer.send(new ProducerRecord<>(event.family().topic(), null, event.timestamp(), event.userId(),
-                        event.json(), CANONICAL), acks);
+            boolean acknowledged = acks.await(settings.ackTimeout().toMillis());
+            RuntimeException sendFailure = acks.sendFailure();
+            if (sendFailure instanceof KafkaException) {
+                // send() itself failed: the buffer stayed full or the topic's metadata did not come within max.block.ms
+                throw unavailable(Refusal.BUFFER_FULL, "Kafka cannot take events now ("
+                        + sendFailure.getClass().getSimpleName() + "); retry later", sendFailure);
             }
-            byte[] keySource = batch.keySource().getBytes(StandardCharsets.UTF_8);
-            for (Rejection rejection : batch.rejections()) {
-                producer.send(new ProducerRecord<>(Topics.EVENTS_DLQ, null, batch.receivedAt().toEpochMilli(), keySource,
-                        DeadLetter.of(batch, rejection).toJson()), acks);
+            if (sendFailure != null) {
+                throw unavailable(Refusal.KAFKA_UNAVAILABLE, "the service cannot send to Kafka now ("
+                        + sendFailure.getMessage() + "); retry later", sendFailure);
             }
-            if (!acks.await(settings.ackTimeout().toMillis())) {
+            if (!acknowledged) {
                 Exception cause = acks.failure();
                 throw unavailable(Refusal.KAFKA_UNAVAILABLE, cause == null
                         ? "Kafka did not acknowledge the events within " + settings.ackTimeout() + "; retry later"
                         : "Kafka refused the events (" + cause.getClass().getSimpleName() + "); retry later", cause);
             }
-        } catch (KafkaException e) {
-            // send() itself failed: the buffer stayed full or the topic's metadata did not come within max.block.ms
-            throw unavailable(Refusal.BUFFER_FULL, "Kafka cannot take events now (" + e.getClass().getSimpleName()
-                    + "); retry later", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw unavailable(Refusal.KAFKA_UNAVAILABLE, "the service is shutting down; retry later", e);
         }
         sendLatency.record(Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** The batch's event records, then a dead letter for each rejection. */
+    private static List<ProducerRecord<byte[], byte[]>> records(Batch batch) {
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>(batch.size());
+        for (EncodedEvent event : batch.events()) {
+            records.add(new ProducerRecord<>(event.family().topic(), null, event.timestamp(), event.userId(),
+                    event.json(), CANONICAL));
+        }
+        byte[] keySource = batch.keySource().getBytes(StandardCharsets.UTF_8);
+        for (Rejection rejection : batch.rejections()) {
+            records.add(new ProducerRecord<>(Topics.EVENTS_DLQ, null, batch.receivedAt().toEpochMilli(), keySource,
+                    DeadLetter.of(batch, rejection).toJson()));
+        }
+        return records;
     }
 
     private RequestRefusedException unavailable(Refusal refusal, String message, Throwable cause) {
