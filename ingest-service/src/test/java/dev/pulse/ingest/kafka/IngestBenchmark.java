@@ -26,9 +26,6 @@ import java.util.Base64;
 import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.ToDoubleFunction;
@@ -290,39 +287,15 @@ public final class IngestBenchmark {
         long ownBefore = ownCpuNanos();
         String authorization = "Basic " + Base64.getEncoder().encodeToString((KEY + ":").getBytes(StandardCharsets.UTF_8));
         List<byte[]> requests = bodies.stream().map(b -> KeepAliveHttpClient.post("/v1/events", authorization, b)).toList();
-        int requestCount = events / BATCH;
-        long[] latencies = new long[requestCount];
-        AtomicLong next = new AtomicLong();
-        AtomicLong notOk = new AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(connections);
-        long start = System.nanoTime();
-        long deadline = start + PHASE_LIMIT.toNanos();
-        List<Future<?>> senders = new ArrayList<>();
-        for (int c = 0; c < connections; c++) {
-            senders.add(pool.submit(() -> {
-                try (KeepAliveHttpClient client = new KeepAliveHttpClient(port)) {
-                    for (int i; (i = (int) next.getAndIncrement()) < requestCount && System.nanoTime() < deadline; ) {
-                        long t0 = System.nanoTime();
-                        if (client.exchange(requests.get(i % requests.size())).status() != 200) {
-                            notOk.incrementAndGet();
-                        }
-                        latencies[i] = System.nanoTime() - t0;
-                    }
-                }
-                return null;
-            }));
-        }
-        for (Future<?> sender : senders) {
-            sender.get(2, TimeUnit.MINUTES);
-        }
-        pool.shutdown();
-        double seconds = (System.nanoTime() - start) / 1e9;
-        long[] done = Arrays.stream(latencies).filter(l -> l > 0).sorted().toArray();
+        LoadGenerator.Result result = LoadGenerator.run(port, requests, connections, events / BATCH, PHASE_LIMIT);
+        long[] done = result.latencyNanos();
+        Arrays.sort(done);
         System.out.printf("HTTP: %d requests (%d events) in %.1f s, %d not 200%n", done.length, done.length * BATCH,
-                seconds, notOk.get());
-        if (notOk.get() > 0) {
-            throw new IllegalStateException(notOk.get() + " requests were not answered 200");
+                result.seconds(), result.notOk());
+        if (result.notOk() > 0) {
+            throw new IllegalStateException(result.notOk() + " requests were not answered 200");
         }
+        double seconds = result.seconds();
         long accepted = (long) done.length * BATCH;
         return new HttpPass(accepted / seconds, done[done.length / 2] / 1e6, done[(int) (done.length * 0.99)] / 1e6,
                 cpu(service).minus(cpuBefore).toNanos() / 1e3 / accepted,
