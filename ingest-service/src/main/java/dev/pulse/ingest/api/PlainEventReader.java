@@ -40,6 +40,8 @@ final class PlainEventReader {
     private final byte[] body;
     private final int maxEventBytes;
     private final EventBytes tails;
+    /** The text of the time being read, in place. */
+    private final AsciiView time;
     private byte[] lastRevenue;
     private int lastRevenueAt;
     private int lastRevenueLength;
@@ -50,6 +52,7 @@ final class PlainEventReader {
         this.maxEventBytes = maxEventBytes;
         // sized so that it rarely grows: the tails are shorter than the events
         this.tails = new EventBytes(body.length + 256);
+        this.time = new AsciiView(body);
     }
 
     /** The tails written so far; {@link PlainEvent#tailFrom()} and {@code tailTo()} point into it. */
@@ -226,7 +229,7 @@ final class PlainEventReader {
 
     Instant time(int at) {
         try {
-            return IsoTimes.parse(json.ascii(at, json.position() - 1));
+            return IsoTimes.parse(time.set(at, json.position() - 1));
         } catch (DateTimeException invalid) {
             throw PlainJson.notPlain();
         }

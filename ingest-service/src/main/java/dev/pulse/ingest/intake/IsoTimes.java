@@ -15,7 +15,7 @@ public final class IsoTimes {
     }
 
     /** @throws java.time.format.DateTimeParseException when the text is not an ISO-8601 time with an offset */
-    public static Instant parse(String text) {
+    public static Instant parse(CharSequence text) {
         Instant fast = IsoInstantParser.parse(text);
         return fast != null ? fast : OffsetDateTime.parse(text).toInstant();
     }

@@ -17,8 +17,11 @@ public final class IsoInstantParser {
     private IsoInstantParser() {
     }
 
-    /** The instant, or null when the text is not {@code yyyy-MM-ddTHH:mm:ss[.fraction](Z|±HH:mm)}. */
-    public static Instant parse(String text) {
+    /**
+     * The instant, or null when the text is not {@code yyyy-MM-ddTHH:mm:ss[.fraction](Z|±HH:mm)}. Any text: a String,
+     * or a view of bytes that were never copied into one (the ingest service's direct read).
+     */
+    public static Instant parse(CharSequence text) {
         int length = text.length();
         if (length < 20 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
                 || text.charAt(13) != ':' || text.charAt(16) != ':') {
@@ -65,7 +68,7 @@ public final class IsoInstantParser {
     }
 
     /** The offset that ends the text at {@code at}: {@code Z} or {@code ±HH:mm}; Integer.MIN_VALUE for anything else. */
-    private static int offsetSeconds(String text, int at) {
+    private static int offsetSeconds(CharSequence text, int at) {
         int length = text.length();
         if (at == length - 1 && text.charAt(at) == 'Z') {
             return 0;
@@ -83,7 +86,7 @@ public final class IsoInstantParser {
     }
 
     /** The decimal number of {@code count} digits at {@code from}, or -1 if any is not a digit. */
-    private static int digits(String text, int from, int count) {
+    private static int digits(CharSequence text, int from, int count) {
         int value = 0;
         for (int i = from; i < from + count; i++) {
             char c = text.charAt(i);
