@@ -18,7 +18,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class KafkaConfiguration {
 
-    /** Closing flushes what is buffered; Tomcat's graceful shutdown has let in-flight requests finish first. */
+    /**
+     * Closed by {@link ProducerCloser}, after the sending thread stops; closing flushes what is buffered. Tomcat's
+     * graceful shutdown has let in-flight requests finish first.
+     */
     @Bean(destroyMethod = "")
     Producer<byte[], byte[]> eventProducer(IngestProperties properties) {
         if ("lz4".equals(properties.kafka().compression())) {
@@ -54,8 +57,8 @@ class KafkaConfiguration {
         return buffer;
     }
 
-    /** Closed before the producer (it depends on it), so the records queued before shutdown are sent. */
-    @Bean(destroyMethod = "close")
+    /** Stopped by {@link ProducerCloser}, before the producer closes, so the records queued before are sent. */
+    @Bean(destroyMethod = "")
     SendingThread sendingThread(Producer<byte[], byte[]> producer, MeterRegistry registry) {
         SendingThread sending = new SendingThread(producer, Duration.ofSeconds(10));
         Gauge.builder("pulse.ingest.kafka.send.waiting", sending, SendingThread::waiting)
@@ -76,7 +79,7 @@ class KafkaConfiguration {
     }
 
     @Bean
-    ProducerCloser producerCloser(Producer<byte[], byte[]> producer) {
-        return new ProducerCloser(producer, Duration.ofSeconds(10));
+    ProducerCloser producerCloser(SendingThread sending, Producer<byte[], byte[]> producer) {
+        return new ProducerCloser(sending, producer, Duration.ofSeconds(10));
     }
 }
