@@ -1,7 +1,5 @@
 package dev.pulse.ingest.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.pulse.ingest.intake.IngestMetrics;
 import dev.pulse.ingest.intake.RequestRefusedException;
 import dev.pulse.ingest.intake.Source;
@@ -22,7 +20,6 @@ import org.springframework.http.MediaType;
 final class NativeErrors {
 
     private static final Logger log = LoggerFactory.getLogger(NativeErrors.class);
-    private static final ObjectMapper MAPPER = JsonMapper.builder().build();
     static final String ALLOWED_METHODS = "POST, OPTIONS";
 
     private final IngestMetrics metrics;
@@ -61,11 +58,7 @@ final class NativeErrors {
         if (response.isCommitted()) {
             return; // a 200 was written already; nothing can be said now
         }
-        byte[] body = MAPPER.writeValueAsBytes(new Problem("about:blank", status.getReasonPhrase(), status.value(),
-                detail, request.getRequestURI(), code));
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        JsonAnswer.write(response, status.value(), MediaType.APPLICATION_PROBLEM_JSON_VALUE, new Problem("about:blank",
+                status.getReasonPhrase(), status.value(), detail, request.getRequestURI(), code));
     }
 }

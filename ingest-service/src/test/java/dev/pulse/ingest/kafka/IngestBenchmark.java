@@ -87,7 +87,11 @@ public final class IngestBenchmark {
         // of its allocation and park events), so the measured service runs without one unless asked
         Path jfr = Boolean.getBoolean("bench.jfr") ? Files.createTempFile("ingest-bench-", ".jfr") : null;
         List<Event> distinct = events(BODIES * BATCH);
+        String authorization = "Basic " + Base64.getEncoder().encodeToString((KEY + ":").getBytes(StandardCharsets.UTF_8));
         List<byte[]> bodies = bodies(distinct);
+        // the HTTP requests, prepared once: each pass sends them over and over
+        List<byte[]> requests = bodies.stream()
+                .map(body -> KeepAliveHttpClient.post("/v1/events", authorization, body)).toList();
         List<SentRecord> records = records(distinct);
         System.out.printf("%d distinct events; record value %d bytes, request body %d bytes (%d events)%n",
                 distinct.size(), records.get(0).value().length, bodies.get(0).length, BATCH);
@@ -104,7 +108,7 @@ public final class IngestBenchmark {
                 // on a busy 2-core machine C2 is still compiling the request path 30 s after the start, a third of the
                 // service's CPU: measured before it is done, the service looks slower than it runs in its steady state
                 warmUp("HTTP, service CPU us/event",
-                        () -> httpPass(kafka, service, port, bodies, connections, WARM_UP_ROUND).cpuMicrosPerEvent(), false);
+                        () -> httpPass(kafka, service, port, requests, connections, WARM_UP_ROUND).cpuMicrosPerEvent(), false);
                 // side by side: rounds of a raw pass, a kafka-producer-perf-test pass and an HTTP pass, as the raw
                 // producer's rate drifts by a quarter within minutes (the broker's growing logs; the host's steal
                 // time); each round's ratios compare passes a few seconds apart
@@ -119,9 +123,9 @@ public final class IngestBenchmark {
                     if (rawFirst) {
                         raw = rawProducer(kafka, records, events);
                         perfTest = perfTestPass.run(events, PERF_TEST_WARM_UP);
-                        http = measureHttp(kafka, service, port, bodies, connections, events);
+                        http = measureHttp(kafka, service, port, requests, connections, events);
                     } else {
-                        http = measureHttp(kafka, service, port, bodies, connections, events);
+                        http = measureHttp(kafka, service, port, requests, connections, events);
                         perfTest = perfTestPass.run(events, PERF_TEST_WARM_UP);
                         raw = rawProducer(kafka, records, events);
                     }
@@ -273,20 +277,18 @@ public final class IngestBenchmark {
         return process.info().totalCpuDuration().orElseThrow(() -> new IllegalStateException("no CPU time for the service"));
     }
 
-    private static HttpPass measureHttp(DedicatedKafka kafka, Process service, int port, List<byte[]> bodies,
+    private static HttpPass measureHttp(DedicatedKafka kafka, Process service, int port, List<byte[]> requests,
                                         int connections, int events) throws Exception {
         System.out.printf("measuring HTTP: %d events over %d connections%n", events, connections);
-        return httpPass(kafka, service, port, bodies, connections, events);
+        return httpPass(kafka, service, port, requests, connections, events);
     }
 
     /** One pass of {@code events} over {@code connections} keep-alive connections, with the service's CPU in it. */
-    private static HttpPass httpPass(DedicatedKafka kafka, Process service, int port, List<byte[]> bodies,
+    private static HttpPass httpPass(DedicatedKafka kafka, Process service, int port, List<byte[]> requests,
                                      int connections, int events) throws Exception {
         Duration cpuBefore = cpu(service);
         Duration brokerBefore = kafka.cpu();
         long ownBefore = ownCpuNanos();
-        String authorization = "Basic " + Base64.getEncoder().encodeToString((KEY + ":").getBytes(StandardCharsets.UTF_8));
-        List<byte[]> requests = bodies.stream().map(b -> KeepAliveHttpClient.post("/v1/events", authorization, b)).toList();
         LoadGenerator.Result result = LoadGenerator.run(port, requests, connections, events / BATCH, PHASE_LIMIT);
         long[] done = result.latencyNanos();
         Arrays.sort(done);
@@ -295,9 +297,8 @@ public final class IngestBenchmark {
         if (result.notOk() > 0) {
             throw new IllegalStateException(result.notOk() + " requests were not answered 200");
         }
-        double seconds = result.seconds();
         long accepted = (long) done.length * BATCH;
-        return new HttpPass(accepted / seconds, done[done.length / 2] / 1e6, done[(int) (done.length * 0.99)] / 1e6,
+        return new HttpPass(accepted / result.seconds(), done[done.length / 2] / 1e6, done[(int) (done.length * 0.99)] / 1e6,
                 cpu(service).minus(cpuBefore).toNanos() / 1e3 / accepted,
                 kafka.cpu().minus(brokerBefore).toNanos() / 1e3 / accepted, (ownCpuNanos() - ownBefore) / 1e3 / accepted);
     }
