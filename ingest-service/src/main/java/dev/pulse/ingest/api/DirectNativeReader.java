@@ -42,6 +42,9 @@ final class DirectNativeReader {
     private static final int HEAD_LENGTH = EVENT_ID_PREFIX.length + EVENT_TYPE_PREFIX.length + USER_ID_PREFIX.length
             + TIMESTAMP_PREFIX.length + RECEIVED_AT_PREFIX.length + 1;
 
+    /** The shortest event this path takes: {@code {"event_id":"a","event_type":"b","user_id":"c"}}. */
+    private static final int MIN_EVENT_BYTES = 47;
+
     private final int maxEventBytes;
     private final Duration maxFutureSkew;
     private final int maxBatchEvents;
@@ -121,7 +124,8 @@ final class DirectNativeReader {
 
         private List<PlainEvent> events() {
             json.expect('[');
-            List<PlainEvent> events = new ArrayList<>();
+            // sized for as many events as the body could hold, so that it never grows
+            List<PlainEvent> events = new ArrayList<>(Math.min(maxBatchEvents, body.length / MIN_EVENT_BYTES + 1));
             if (!json.consume(']')) {
                 do {
                     if (events.size() == maxBatchEvents) {

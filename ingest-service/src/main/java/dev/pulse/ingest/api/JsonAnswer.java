@@ -17,7 +17,11 @@ final class JsonAnswer {
     }
 
     static void write(HttpServletResponse response, int status, String contentType, Object body) throws IOException {
-        byte[] bytes = MAPPER.writeValueAsBytes(body);
+        write(response, status, contentType, MAPPER.writeValueAsBytes(body));
+    }
+
+    /** Writes JSON already serialised. */
+    static void write(HttpServletResponse response, int status, String contentType, byte[] bytes) throws IOException {
         response.setStatus(status);
         response.setContentType(contentType);
         response.setContentLength(bytes.length);

@@ -27,6 +27,9 @@ final class PlainEventReader {
     private static final int REVENUE = 6;
     private static final int CURRENCY = 7;
     private static final byte[][] CONTEXT_FIELDS = {ascii("country"), ascii("device"), ascii("platform")};
+    /** The names above in quotes, as {@link PlainJson#consumeKey} compares them. */
+    private static final byte[][] QUOTED_FIELDS = quoted(FIELDS);
+    private static final byte[][] QUOTED_CONTEXT_FIELDS = quoted(CONTEXT_FIELDS);
     private static final byte[] PROPERTIES_NAME = ascii("\"properties\":");
     private static final byte[] CONTEXT_NAME = ascii(",\"context\":{");
     private static final byte[] REVENUE_NAME = ascii(",\"revenue\":");
@@ -76,9 +79,10 @@ final class PlainEventReader {
         byte[] revenue = null;
         int currency = -1; // the offset of its three letters
         int seen = 0;
+        int expected = EVENT_ID;
         do {
-            int key = json.key();
-            int field = indexOf(FIELDS, key, json.position() - 1 - key);
+            int field = field(FIELDS, QUOTED_FIELDS, expected);
+            expected = field >= 0 ? field + 1 : expected;
             json.expect(':');
             if (field >= 0 && (seen & 1 << field) != 0) {
                 throw PlainJson.notPlain();
@@ -154,10 +158,11 @@ final class PlainEventReader {
         json.expect('{');
         int[] fields = new int[6];
         int seen = 0;
+        int expected = 0;
         if (!json.consume('}')) {
             do {
-                int key = json.key();
-                int field = indexOf(CONTEXT_FIELDS, key, json.position() - 1 - key);
+                int field = field(CONTEXT_FIELDS, QUOTED_CONTEXT_FIELDS, expected);
+                expected = field >= 0 ? field + 1 : expected;
                 json.expect(':');
                 if (field < 0) {
                     json.skipValue(3);
@@ -276,6 +281,18 @@ final class PlainEventReader {
         return true;
     }
 
+    /**
+     * Reads a key and answers the index of the name it spells, or -1. Clients name an event's fields in the same order
+     * event after event (the order of the API's documentation), so the one after the last known field is tried first.
+     */
+    private int field(byte[][] names, byte[][] quotedNames, int expected) {
+        if (expected < quotedNames.length && json.consumeKey(quotedNames[expected])) {
+            return expected;
+        }
+        int key = json.key();
+        return indexOf(names, key, json.position() - 1 - key);
+    }
+
     /** The index of the name that the text at {@code at} spells, or -1. */
     private int indexOf(byte[][] names, int at, int length) {
         for (int i = 0; i < names.length; i++) {
@@ -284,6 +301,11 @@ final class PlainEventReader {
             }
         }
         return -1;
+    }
+
+    private static byte[][] quoted(byte[][] names) {
+        return Arrays.stream(names).map(name -> ascii('"' + new String(name, StandardCharsets.US_ASCII) + '"'))
+                .toArray(byte[][]::new);
     }
 
     private static byte[] ascii(String text) {

@@ -166,6 +166,20 @@ final class PlainJson {
         return start;
     }
 
+    /**
+     * Consumes the key whose text, quotes included, is {@code quoted} when it comes next; otherwise leaves the cursor
+     * after the whitespace. Events name their fields in the same order over and over, so a reader that expects one
+     * checks it with a word compare or two, instead of scanning the string and looking its name up ({@link #key()}).
+     */
+    boolean consumeKey(byte[] quoted) {
+        peek();
+        if (at + quoted.length > end || !equals(at, quoted.length, quoted)) {
+            return false;
+        }
+        at += quoted.length;
+        return true;
+    }
+
     /** Reads {@code null} when it comes next. */
     boolean consumeNull() {
         if (peek() == 'n') {

@@ -75,6 +75,23 @@ class PlainJsonTest {
     }
 
     @Test
+    void consumesAnExpectedKeyOnlyWhenItIsThatWholeKey() {
+        byte[] quoted = "\"event_id\"".getBytes(StandardCharsets.US_ASCII);
+        PlainJson exact = new PlainJson(" \"event_id\" :".getBytes(StandardCharsets.US_ASCII));
+        PlainJson longer = new PlainJson("\"event_ids\":".getBytes(StandardCharsets.US_ASCII));
+        PlainJson cut = new PlainJson("\"event_id".getBytes(StandardCharsets.US_ASCII));
+        PlainJson escaped = new PlainJson("\"event\\u005fid\":".getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(exact.consumeKey(quoted)).isTrue();
+        assertThat(exact.position()).isEqualTo(11);
+        assertThat(longer.consumeKey(quoted)).isFalse();
+        assertThat(longer.position()).as("left for key() to read").isZero();
+        assertThat(longer.key()).isEqualTo(1);
+        assertThat(cut.consumeKey(quoted)).isFalse();
+        assertThat(escaped.consumeKey(quoted)).isFalse();
+    }
+
+    @Test
     void comparesNamesOfEveryLengthWordByWord() {
         for (int length = 0; length <= 20; length++) {
             byte[] name = "abcdefghijklmnopqrstuvwxyz".substring(0, length).getBytes(StandardCharsets.US_ASCII);
