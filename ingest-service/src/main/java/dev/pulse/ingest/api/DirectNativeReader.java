@@ -169,7 +169,7 @@ final class DirectNativeReader {
                 at = put(bytes, at, RECEIVED_AT_PREFIX);
                 at = put(bytes, at, received);
                 bytes[at++] = ',';
-                put(bytes, at, tailBytes, plain.tailFrom(), tailLength);
+                put(bytes, at, plain.tailInBody() ? body : tailBytes, plain.tailFrom(), tailLength);
                 byte[] userId = Arrays.copyOfRange(body, plain.userId(), plain.userId() + plain.userIdLength());
                 encoded.add(new EncodedEvent(plain.family(), userId, timestamp.toEpochMilli(), bytes));
             }

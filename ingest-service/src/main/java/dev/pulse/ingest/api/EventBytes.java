@@ -5,11 +5,15 @@ import java.util.Arrays;
 /** A growing byte buffer that one request's events are written into, one after the other, and copied out of. */
 final class EventBytes {
 
-    private byte[] bytes;
+    private static final byte[] NONE = new byte[0];
+
+    private final int capacity;
+    private byte[] bytes = NONE;
     private int length;
 
+    /** @param capacity what the buffer takes at its first write: nothing is allocated for a buffer never written */
     EventBytes(int capacity) {
-        this.bytes = new byte[capacity];
+        this.capacity = capacity;
     }
 
     void write(int b) {
@@ -38,7 +42,7 @@ final class EventBytes {
 
     private void ensure(int count) {
         if (length + count > bytes.length) {
-            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + count));
+            bytes = Arrays.copyOf(bytes, Math.max(Math.max(bytes.length * 2, length + count), capacity));
         }
     }
 }

@@ -10,9 +10,10 @@ import java.util.Arrays;
 
 /**
  * Reads the plainly valid native events of one request body for {@link DirectNativeReader}, one at the cursor per
- * call: where its ids and time lie in the body, and everything after {@code received_at} (properties, context,
- * revenue, currency) already written, as the full path would write it, into the request's buffer of tails. Anything
- * the full path would reject or read differently throws {@link PlainJson.NotPlain}.
+ * call: where its ids and time lie in the body, and where everything after {@code received_at} (properties, context,
+ * revenue, currency) lies as the full path would write it: in the body itself when the client sent it so, or else
+ * written into the request's buffer of tails. Anything the full path would reject or read differently throws
+ * {@link PlainJson.NotPlain}.
  */
 final class PlainEventReader {
 
@@ -22,8 +23,8 @@ final class PlainEventReader {
     private static final int EVENT_TYPE = 1;
     private static final int USER_ID = 2;
     private static final int TIMESTAMP = 3;
-    private static final int PROPERTIES = 4;
-    private static final int CONTEXT = 5;
+    static final int PROPERTIES = 4;
+    static final int CONTEXT = 5;
     private static final int REVENUE = 6;
     private static final int CURRENCY = 7;
     private static final byte[][] CONTEXT_FIELDS = {ascii("country"), ascii("device"), ascii("platform")};
@@ -53,12 +54,12 @@ final class PlainEventReader {
         this.json = json;
         this.body = json.bytes();
         this.maxEventBytes = maxEventBytes;
-        // sized so that it rarely grows: the tails are shorter than the events
+        // sized so that it rarely grows, when it is written at all: the tails are shorter than the events
         this.tails = new EventBytes(body.length + 256);
         this.time = new AsciiView(body);
     }
 
-    /** The tails written so far; {@link PlainEvent#tailFrom()} and {@code tailTo()} point into it. */
+    /** The tails written so far: {@link PlainEvent#tailFrom()} and {@code tailTo()} point into it, unless in the body. */
     byte[] tails() {
         return tails.bytes();
     }
@@ -68,26 +69,29 @@ final class PlainEventReader {
             throw PlainJson.notPlain();
         }
         int start = json.position();
-        int tailFrom = tails.length();
         json.expect('{');
         int[] text = new int[6]; // offset and length of event_id, event_type, user_id
         Instant clientTime = null;
         int clientTimeAt = -1;
         int clientTimeLength = 0;
-        boolean propertiesWritten = false;
+        int properties = -1; // the offset of the properties object, when given
         int[] context = null;
         byte[] revenue = null;
         int currency = -1; // the offset of its three letters
         int seen = 0;
         int expected = EVENT_ID;
+        AsSentTail tail = new AsSentTail(json);
         do {
+            json.peek();
+            int keyAt = json.position();
             int field = field(FIELDS, QUOTED_FIELDS, expected);
             expected = field >= 0 ? field + 1 : expected;
-            json.expect(':');
             if (field >= 0 && (seen & 1 << field) != 0) {
                 throw PlainJson.notPlain();
             }
             seen |= field >= 0 ? 1 << field : 0;
+            tail.field(field, keyAt);
+            json.expect(':');
             switch (field) {
                 case EVENT_ID, EVENT_TYPE, USER_ID -> {
                     int at = json.string();
@@ -102,19 +106,30 @@ final class PlainEventReader {
                     }
                 }
                 case PROPERTIES -> {
-                    if (!json.consumeNull()) {
+                    if (json.consumeNull()) {
+                        tail.differs(); // written as {}
+                    } else {
                         if (json.peek() != '{') {
                             throw PlainJson.notPlain();
                         }
-                        // the tail starts with them, so they are written into it at once
-                        tails.write(PROPERTIES_NAME);
-                        json.copyValue(tails, 2);
-                        propertiesWritten = true;
+                        properties = json.position();
+                        json.skipValue(2); // checked here, written (when the text cannot be kept) with the tail
                     }
                 }
-                case CONTEXT -> context = context();
-                case REVENUE -> revenue = json.consumeNull() ? null : revenue();
-                case CURRENCY -> currency = json.consumeNull() ? -1 : currency(json.string());
+                case CONTEXT -> context = context(tail);
+                case REVENUE -> {
+                    if (json.consumeNull()) {
+                        tail.differs();
+                    } else {
+                        int at = json.position();
+                        revenue = revenue();
+                        tail.sameAs(revenue, at, json.position());
+                    }
+                }
+                case CURRENCY -> {
+                    currency = json.consumeNull() ? -1 : currency(json.string());
+                    tail.sameIf(currency >= 0 && isUpperCase(currency));
+                }
                 default -> json.skipValue(2);
             }
         } while (json.consume(','));
@@ -123,9 +138,14 @@ final class PlainEventReader {
         if ((seen & required) != required || json.position() - start > maxEventBytes) {
             throw PlainJson.notPlain();
         }
-        writeTail(propertiesWritten, context, revenue, currency);
+        if (tail.keptAsSent()) {
+            return new PlainEvent(text[0], text[1], family(text[2], text[3]), text[2], text[3], text[4], text[5],
+                    clientTime, clientTimeAt, clientTimeLength, true, tail.from(), json.position());
+        }
+        int tailFrom = tails.length();
+        writeTail(properties, context, revenue, currency);
         return new PlainEvent(text[0], text[1], family(text[2], text[3]), text[2], text[3], text[4], text[5],
-                clientTime, clientTimeAt, clientTimeLength, tailFrom, tails.length());
+                clientTime, clientTimeAt, clientTimeLength, false, tailFrom, tails.length());
     }
 
     /**
@@ -147,9 +167,13 @@ final class PlainEventReader {
         return lastRevenue;
     }
 
-    /** Offsets and lengths of country, device and platform (length 0: absent), or null for no context. */
-    private int[] context() {
+    /**
+     * Offsets and lengths of country, device and platform (length 0: absent), or null for no context. A field that
+     * is not written as sent (unknown, null, blank, out of order) tells {@code tail}.
+     */
+    private int[] context(AsSentTail tail) {
         if (json.consumeNull()) {
+            tail.differs(); // written as {}
             return null;
         }
         if (json.peek() != '{') {
@@ -165,20 +189,26 @@ final class PlainEventReader {
                 expected = field >= 0 ? field + 1 : expected;
                 json.expect(':');
                 if (field < 0) {
+                    tail.differs(); // left out
                     json.skipValue(3);
                     continue;
                 }
                 if ((seen & 1 << field) != 0) {
                     throw PlainJson.notPlain();
                 }
+                tail.sameIf(seen < 1 << field); // after the fields written before it
                 seen |= 1 << field;
-                if (!json.consumeNull()) {
+                if (json.consumeNull()) {
+                    tail.differs();
+                } else {
                     int at = json.string();
                     int length = json.position() - 1 - at;
                     if (length > Fields.MAX_ID_LENGTH) {
                         throw PlainJson.notPlain();
                     }
-                    if (!isBlank(at, length)) { // blank is absent, as on the full path
+                    if (isBlank(at, length)) { // blank is absent, as on the full path
+                        tail.differs();
+                    } else {
                         fields[2 * field] = at;
                         fields[2 * field + 1] = length;
                     }
@@ -189,10 +219,18 @@ final class PlainEventReader {
         return fields;
     }
 
-    /** Everything after {@code received_at}, in {@code EventJson}'s order; the properties may be written already. */
-    private void writeTail(boolean propertiesWritten, int[] context, byte[] revenue, int currency) {
-        if (!propertiesWritten) {
-            tails.write(PROPERTIES_NAME);
+    /**
+     * Everything after {@code received_at}, in {@code EventJson}'s order, into the tails. The properties were checked
+     * when they were read: the cursor goes back to write them, then on from where it was.
+     */
+    private void writeTail(int properties, int[] context, byte[] revenue, int currency) {
+        tails.write(PROPERTIES_NAME);
+        if (properties >= 0) {
+            int resume = json.position();
+            json.rewind(properties);
+            json.copyValue(tails, 2);
+            json.rewind(resume);
+        } else {
             tails.write('{');
             tails.write('}');
         }
@@ -269,6 +307,11 @@ final class PlainEventReader {
             }
         }
         return at;
+    }
+
+    private boolean isUpperCase(int at) {
+        return body[at] >= 'A' && body[at] <= 'Z' && body[at + 1] >= 'A' && body[at + 1] <= 'Z'
+                && body[at + 2] >= 'A' && body[at + 2] <= 'Z';
     }
 
     /** Only spaces, or nothing: the printable ASCII {@link String#isBlank()} is true for. */

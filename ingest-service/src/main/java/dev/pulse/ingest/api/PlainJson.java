@@ -55,6 +55,8 @@ final class PlainJson {
     /** Offsets and lengths of the keys of every object being read, innermost last, to find a key given twice. */
     private int[] keys = new int[32];
     private int keyCount;
+    /** See {@link #rewrites()}. */
+    private int rewrites;
 
     PlainJson(byte[] in) {
         this.in = in;
@@ -69,6 +71,21 @@ final class PlainJson {
         return at;
     }
 
+    /** Moves the cursor back (or on) to {@code position}, to read a value checked before a second time. */
+    void rewind(int position) {
+        at = position;
+    }
+
+    /**
+     * How often, so far, the cursor skipped whitespace, read a null member of an object or read a number that Jackson
+     * writes differently from its text (a fraction, an exponent, -0): the places where {@link #copyValue} writes
+     * something else than the text it read. Where this count did not change over a stretch of text, that text is
+     * already what would be written for it.
+     */
+    int rewrites() {
+        return rewrites;
+    }
+
     static NotPlain notPlain() {
         return NotPlain.INSTANCE;
     }
@@ -80,13 +97,20 @@ final class PlainJson {
         while (i < end) {
             byte b = bytes[i];
             if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
-                at = i;
+                skipped(i);
                 return b;
             }
             i++;
         }
-        at = i;
+        skipped(i);
         return -1;
+    }
+
+    private void skipped(int to) {
+        if (to != at) {
+            rewrites++;
+            at = to;
+        }
     }
 
     void expect(char c) {
@@ -279,8 +303,12 @@ final class PlainJson {
                 int keyLength = at - 1 - key;
                 rememberKey(firstKey, key, keyLength);
                 expect(':');
-                if (out != null && consumeNull()) {
-                    continue; // Jackson's generator leaves out map entries whose value is null
+                if (peek() == 'n') {
+                    rewrites++; // Jackson's generator leaves out map entries whose value is null
+                    if (out != null) {
+                        literal("null");
+                        continue;
+                    }
                 }
                 if (out != null) {
                     if (written) {
@@ -323,12 +351,17 @@ final class PlainJson {
 
     private void copyNumber(EventBytes out) {
         int start = number();
+        boolean integral = isIntegral(start);
+        boolean minusZero = at - start == 2 && in[start] == '-' && in[start + 1] == '0';
+        if (!integral || minusZero) {
+            rewrites++;
+        }
         if (out == null) {
             return;
         }
-        if (!isIntegral(start)) {
+        if (!integral) {
             out.write(Double.toString(finiteDouble(start)).getBytes(StandardCharsets.ISO_8859_1));
-        } else if (at - start == 2 && in[start] == '-' && in[start + 1] == '0') {
+        } else if (minusZero) {
             throw notPlain(); // Jackson reads -0 as the integer 0 and writes 0; rare enough to leave to it
         } else {
             out.write(in, start, at - start); // Integer, Long or BigInteger: written back digit for digit

@@ -22,15 +22,23 @@ final class RandomBodies {
     private final Random random;
     /** Whether the body may hold what the direct path leaves to the full path; without, nearly all of it is plain. */
     private final boolean odd;
+    /** Events as SDKs serialise them: no whitespace, fields in the documented order (the values still at random). */
+    private final boolean compact;
 
-    private RandomBodies(Random random, boolean odd) {
+    private RandomBodies(Random random, boolean odd, boolean compact) {
         this.random = random;
         this.odd = odd;
+        this.compact = compact;
     }
 
     /** Half of the bodies are plain throughout, half have something odd now and then. */
     static String batch(Random random) {
-        return new RandomBodies(random, random.nextBoolean()).batch();
+        return new RandomBodies(random, random.nextBoolean(), false).batch();
+    }
+
+    /** As {@link #batch}, but compact and in the documented order: most events' tails are kept as sent. */
+    static String compactBatch(Random random) {
+        return new RandomBodies(random, random.nextBoolean(), true).batch();
     }
 
     private String batch() {
@@ -73,7 +81,9 @@ final class RandomBodies {
         if (odd && random.nextInt(50) == 0 && !fields.isEmpty()) {
             fields.add(fields.get(0)); // a field given twice
         }
-        Collections.shuffle(fields, random);
+        if (!compact) {
+            Collections.shuffle(fields, random);
+        }
         return "{" + ws() + String.join(ws() + "," + ws(), fields) + ws() + "}";
     }
 
@@ -86,7 +96,9 @@ final class RandomBodies {
         maybe(60, fields, "device", () -> quoted(pick(new String[] {"mobile", "desktop", ""})));
         maybe(60, fields, "platform", () -> quoted(pick(new String[] {"web", "ios"})));
         maybe(20, fields, "locale", () -> value(1));
-        Collections.shuffle(fields, random);
+        if (!compact) {
+            Collections.shuffle(fields, random);
+        }
         return "{" + String.join("," + ws(), fields) + "}";
     }
 
@@ -144,6 +156,9 @@ final class RandomBodies {
     }
 
     private String ws() {
+        if (compact) {
+            return "";
+        }
         return switch (random.nextInt(12)) {
             case 0 -> " ";
             case 1 -> "\n  ";
