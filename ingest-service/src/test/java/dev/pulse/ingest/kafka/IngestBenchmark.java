@@ -75,6 +75,8 @@ public final class IngestBenchmark {
     /** A round that improves on the one before by less than this share ends the warm-up. */
     private static final double STEADY = 0.05;
     private static final String COMPRESSION = System.getProperty("bench.compression", "lz4");
+    /** The JVM flags the local stack starts the service with; the README runs the raw producer's JVM with them too. */
+    private static final String SERVICE_JVM = "-XX:+UseParallelGC -XX:+UseTransparentHugePages";
     /** The header the service puts on every event record. */
     private static final List<Header> CANONICAL =
             List.of(new RecordHeader(CanonicalEvent.HEADER, CanonicalEvent.headerValue()));
@@ -313,8 +315,8 @@ public final class IngestBenchmark {
         if (jfr != null) {
             command.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
         }
-        // JVM flags to try on the service only, such as -Dbench.service-jvm=-XX:+UseParallelGC
-        command.addAll(Arrays.stream(System.getProperty("bench.service-jvm", "").split(" "))
+        // the service's JVM flags: by default those the local stack starts it with (Components in deploy/local-stack)
+        command.addAll(Arrays.stream(System.getProperty("bench.service-jvm", SERVICE_JVM).split(" "))
                 .filter(flag -> !flag.isBlank()).toList());
         command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--spring.profiles.active=local",
                 "--pulse.ingest.kafka.bootstrap-servers=" + bootstrap, "--pulse.ingest.kafka.compression=" + COMPRESSION));
