@@ -42,8 +42,8 @@ final class DirectNativeReader {
     private static final int HEAD_LENGTH = EVENT_ID_PREFIX.length + EVENT_TYPE_PREFIX.length + USER_ID_PREFIX.length
             + TIMESTAMP_PREFIX.length + RECEIVED_AT_PREFIX.length + 1;
 
-    /** The shortest event this path takes: {@code {"event_id":"a","event_type":"b","user_id":"c"}}. */
-    private static final int MIN_EVENT_BYTES = 47;
+    /** The length of the shortest event this path takes. */
+    private static final int MIN_EVENT_BYTES = "{\"event_id\":\"a\",\"event_type\":\"b\",\"user_id\":\"c\"}".length();
 
     private final int maxEventBytes;
     private final Duration maxFutureSkew;

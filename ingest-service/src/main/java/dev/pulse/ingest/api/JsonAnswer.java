@@ -17,11 +17,12 @@ final class JsonAnswer {
     }
 
     static void write(HttpServletResponse response, int status, String contentType, Object body) throws IOException {
-        write(response, status, contentType, MAPPER.writeValueAsBytes(body));
+        writeBytes(response, status, contentType, MAPPER.writeValueAsBytes(body));
     }
 
-    /** Writes JSON already serialised. */
-    static void write(HttpServletResponse response, int status, String contentType, byte[] bytes) throws IOException {
+    /** Writes JSON already serialised (named apart from {@link #write}: a byte array is an Object, too). */
+    static void writeBytes(HttpServletResponse response, int status, String contentType, byte[] bytes)
+            throws IOException {
         response.setStatus(status);
         response.setContentType(contentType);
         response.setContentLength(bytes.length);

@@ -22,10 +22,10 @@ record NativeResponse(int accepted, List<RejectedEvent> rejected) {
     void writeTo(HttpServletResponse response) throws IOException {
         if (rejected.isEmpty()) {
             // nearly every request's answer: written as the mapper writes it, without the mapper
-            JsonAnswer.write(response, HttpServletResponse.SC_OK, MediaType.APPLICATION_JSON_VALUE, allAccepted());
-        } else {
-            JsonAnswer.write(response, HttpServletResponse.SC_OK, MediaType.APPLICATION_JSON_VALUE, this);
+            JsonAnswer.writeBytes(response, HttpServletResponse.SC_OK, MediaType.APPLICATION_JSON_VALUE, allAccepted());
+            return;
         }
+        JsonAnswer.write(response, HttpServletResponse.SC_OK, MediaType.APPLICATION_JSON_VALUE, this);
     }
 
     /** The answer when nothing was rejected. */

@@ -28,7 +28,8 @@ final class SendingThread implements AutoCloseable {
     private final BlockingQueue<Job> jobs = new LinkedBlockingQueue<>();
     private final Thread thread;
     private final Duration closeTimeout;
-    private volatile boolean closed;
+    /** Guarded by this object, as is queuing a job. */
+    private boolean closed;
 
     SendingThread(Producer<byte[], byte[]> producer, Duration closeTimeout) {
         this.producer = producer;
@@ -38,8 +39,11 @@ final class SendingThread implements AutoCloseable {
         thread.start();
     }
 
-    /** Queues a request's records; a record that cannot be sent fails it and every record after it in {@code acks}. */
-    void submit(List<ProducerRecord<byte[], byte[]>> records, Acks acks) {
+    /**
+     * Queues a request's records; a record that cannot be sent fails it and every record after it in {@code acks}.
+     * Synchronized with {@link #close}, so that no job is queued behind the thread's last one, never to be sent.
+     */
+    synchronized void submit(List<ProducerRecord<byte[], byte[]>> records, Acks acks) {
         if (closed) {
             acks.sendFailed(new IllegalStateException("the service is shutting down"), records.size());
             return;
@@ -79,8 +83,10 @@ final class SendingThread implements AutoCloseable {
     /** Sends what was queued before, then stops; the producer is closed after this, by its own bean. */
     @Override
     public void close() throws InterruptedException {
-        closed = true;
-        jobs.add(STOP);
+        synchronized (this) {
+            closed = true;
+            jobs.add(STOP);
+        }
         thread.join(closeTimeout.toMillis());
     }
 }
